@@ -1,0 +1,126 @@
+// The check model (after ESLint rules and Prowler checks: declarative metadata, a pure evaluate, messages by id)
+// and the result model every report writer reads.
+import type { LabSpec } from '../lab/types.js';
+import type { Snapshot } from '../snapshot/types.js';
+
+export type CheckStatus = 'PASS' | 'FAIL' | 'BLOCKED' | 'ERROR';
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+/** Values a message or remediation template may interpolate: `{{name}}`. */
+export type TemplateData = Record<string, string | number | boolean | null>;
+
+export interface Remediation {
+  /** What to do, in a sentence. May use `{{...}}` placeholders from the evaluation's data and the learner's IDs. */
+  text: string;
+  /**
+   * The AWS CLI command that fixes it, in the lab's own style, with `{{...}}` placeholders.
+   * Placeholders for the learner's IDs (see RemediationIds) are filled from the snapshot; an ID the grader
+   * could not see is left as the lab's shell variable ($API_ID, $USER_POOL_ID, ...).
+   */
+  cli?: string;
+}
+
+export interface CheckMeta {
+  /** kebab-case, equal to the file name. */
+  id: string;
+  /** The lab activity (LAB.md "Activity N") the check belongs to. */
+  step: number;
+  title: string;
+  /** Checks that must PASS before this one is evaluated; otherwise this one is BLOCKED. */
+  dependsOn: string[];
+  severity: Severity;
+  /** inspect: reads configuration. probe: reads the live probes' observations. */
+  kind: 'inspect' | 'probe';
+  /** messageId -> template. Every messageId evaluate returns must be here. */
+  messages: Record<string, string>;
+  /** The default fix, and fixes specific to a messageId. */
+  remediation: Remediation & { byMessage?: Record<string, Remediation> };
+  /** AWS documentation URL. */
+  docs: string;
+  /** The IAM actions whose data the check reads (for the least-privilege grading policy). */
+  permissions: string[];
+}
+
+export interface Evaluation {
+  /** BLOCKED is the engine's to decide, never a check's. */
+  status: 'PASS' | 'FAIL' | 'ERROR';
+  messageId: string;
+  data?: TemplateData;
+  /** Small, JSON-serialisable: the observed values the verdict rests on. */
+  evidence?: unknown;
+}
+
+export interface Check {
+  meta: CheckMeta;
+  evaluate(snapshot: Snapshot, lab: LabSpec): Evaluation;
+}
+
+/**
+ * The learner's IDs as seen in the snapshot, for remediation commands; keys are the placeholder names,
+ * and each falls back to the lab's shell variable of the same meaning.
+ */
+export const REMEDIATION_IDS = {
+  region: '$REGION',
+  accountId: '$ACCOUNT_ID',
+  userPoolId: '$USER_POOL_ID',
+  clientId: '$CLIENT_ID',
+  apiId: '$API_ID',
+  rootResourceId: '$ROOT_RESOURCE_ID',
+  resourceId: '$RESOURCE_ID',
+  authorizerId: '$AUTHORIZER_ID',
+  lambdaArn: '$LAMBDA_ARN',
+  roleArn: '$LAMBDA_ROLE_ARN',
+  userPoolName: '$USER_POOL_NAME',
+  apiName: '$API_NAME',
+  functionName: '$LAMBDA_FUNCTION_NAME',
+} as const;
+export type RemediationIds = Record<keyof typeof REMEDIATION_IDS, string>;
+
+export interface CheckResult {
+  id: string;
+  step: number;
+  title: string;
+  kind: 'inspect' | 'probe';
+  severity: Severity;
+  status: CheckStatus;
+  /** Points earned: all of maxPoints on PASS, 0 otherwise. */
+  points: number;
+  maxPoints: number;
+  /** For BLOCKED: "blocked". */
+  messageId: string;
+  /** One sentence with the observed value. */
+  message: string;
+  /** For BLOCKED: the root-cause check (the first failed or errored one up the chain). */
+  blockedBy: string | null;
+  /** Filled in for FAIL and BLOCKED; null otherwise. */
+  remediation: { text: string; cli: string | null } | null;
+  docs: string;
+  evidence: unknown;
+}
+
+export interface StepSummary {
+  step: number;
+  title: string;
+  points: number;
+  maxPoints: number;
+  checkIds: string[];
+}
+
+export interface GradeResult {
+  schemaVersion: 1;
+  tool: { name: 'lab-grader'; version: string };
+  lab: { id: string; title: string; version: string };
+  target: { region: string; endpoint: string | null; accountId: string | null };
+  /** live: collected from an account now; snapshot: graded from a saved snapshot. */
+  source: 'live' | 'snapshot';
+  gradedAt: string;
+  snapshotTakenAt: string;
+  score: number;
+  maxScore: number;
+  /** complete: every check could be evaluated; incomplete: some check is ERROR (the score may be too low). */
+  completeness: 'complete' | 'incomplete';
+  counts: Record<CheckStatus, number>;
+  steps: StepSummary[];
+  checks: CheckResult[];
+  notes: string[];
+}
