@@ -92,7 +92,7 @@ export interface CheckResult {
   message: string;
   /** For BLOCKED: the root-cause check (the first failed or errored one up the chain). */
   blockedBy: string | null;
-  /** Filled in for FAIL and BLOCKED; null otherwise. */
+  /** Always for FAIL; for a PASS with a note (e.g. a deprecated runtime); null otherwise (a BLOCKED check's fix is its root cause's). */
   remediation: { text: string; cli: string | null } | null;
   docs: string;
   evidence: unknown;

@@ -1,0 +1,74 @@
+import type { Check } from '../src/engine/types.js';
+import { closestAuthorizer, labAuthorizers } from './support/authorizer.js';
+import { listed, shown } from './support/format.js';
+import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { failed, passed } from './support/verdict.js';
+
+const CREATE_AUTHORIZER =
+  'AUTHORIZER_ID=$(aws apigateway create-authorizer --rest-api-id {{apiId}} --name {{names.authorizer}} --type COGNITO_USER_POOLS ' +
+  '--provider-arns arn:aws:cognito-idp:{{region}}:{{accountId}}:userpool/{{userPoolId}} --identity-source {{expected.identitySource}} ' +
+  "--region {{region}} --query 'id' --output text)";
+
+const check: Check = {
+  meta: {
+    id: 'cognito-authorizer',
+    step: 8,
+    title: "The API has a Cognito authorizer on the lab's user pool",
+    dependsOn: ['rest-api-exists', 'user-pool-exists'],
+    severity: 'critical',
+    kind: 'inspect',
+    messages: {
+      configured: 'The authorizer {{authorizerName}} ({{authorizerId}}) accepts tokens of the user pool {{poolId}} from {{identitySource}}.',
+      missing: 'The API {{apiId}} has no authorizer.',
+      wrongType: 'The authorizer {{authorizerName}} is of type {{authorizerType}}, not COGNITO_USER_POOLS.',
+      otherPool: 'The authorizer {{authorizerName}} accepts tokens of {{providerArns}}, not of the user pool {{poolArn}}.',
+      wrongIdentitySource: 'The authorizer {{authorizerName}} reads the token from {{identitySource}}, not from {{expected.identitySource}}.',
+      ...UNOBSERVED_MESSAGES,
+    },
+    remediation: {
+      text: 'Create the Cognito authorizer on your user pool as in Activity 8, point GET /hello at it (Activity 9), and deploy again.',
+      cli: CREATE_AUTHORIZER,
+      byMessage: {
+        wrongIdentitySource: {
+          text: 'Make the authorizer read the Authorization header, then deploy again.',
+          cli:
+            'aws apigateway update-authorizer --rest-api-id {{apiId}} --authorizer-id {{authorizerId}} ' +
+            '--patch-operations op=replace,path=/identitySource,value={{expected.identitySource}} --region {{region}}',
+        },
+      },
+    },
+    docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html',
+    permissions: ['apigateway:GET', 'cognito-idp:DescribeUserPool'],
+  },
+  evaluate(snapshot, lab) {
+    const { api, authorizers } = snapshot.apigateway;
+    const pool = snapshot.cognito.pool;
+    if (api.state !== 'found') return unobserved(api, 'the REST API');
+    if (pool.state !== 'found') return unobserved(pool, 'the user pool');
+    if (authorizers.state !== 'found') return unobserved(authorizers, "the API's authorizers");
+    const poolArn = pool.value.arn;
+    const evidence = { authorizers: authorizers.value, poolArn };
+    const [ok] = labAuthorizers(authorizers.value, poolArn, lab);
+    if (ok) {
+      return passed('configured', { authorizerName: ok.name, authorizerId: ok.id, poolId: pool.value.id, identitySource: shown(ok.identitySource) }, evidence);
+    }
+    const closest = closestAuthorizer(authorizers.value, poolArn, lab);
+    if (!closest) return failed('missing', { apiId: api.value.id }, evidence);
+    const { authorizer, problem } = closest;
+    return failed(
+      problem,
+      {
+        authorizerName: authorizer.name,
+        authorizerId: authorizer.id,
+        authorizerType: authorizer.type,
+        providerArns: listed(authorizer.providerARNs),
+        poolArn,
+        identitySource: shown(authorizer.identitySource),
+        apiId: api.value.id,
+      },
+      evidence,
+    );
+  },
+};
+
+export default check;

@@ -1,0 +1,8 @@
+// IAM-style wildcards: * for any run of characters, ? for one character; everything else literal.
+
+export function globMatches(pattern: string, value: string, options: { ignoreCase?: boolean } = {}): boolean {
+  const source = [...pattern]
+    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`, options.ignoreCase ? 'si' : 's').test(value);
+}

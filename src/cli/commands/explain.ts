@@ -1,0 +1,64 @@
+// lab-grader explain <check-id>: what a check verifies, why, and how to fix it.
+import type { Argv } from 'yargs';
+import { catalogue } from '../../../checks/index.js';
+import { stepTitle } from '../../engine/steps.js';
+import { InputError } from '../../errors.js';
+import { loadLabSpec } from '../../lab/load.js';
+import type { CommandModule } from '../run.js';
+
+interface ExplainArgs {
+  checkId: string;
+  lab?: string;
+}
+
+/** The ids sharing the most words with what was typed, to suggest on a typo. */
+function closest(typed: string, ids: string[]): string[] {
+  const words = new Set(typed.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+  return ids
+    .map((id) => ({ id, shared: id.split('-').filter((word) => words.has(word)).length }))
+    .filter((candidate) => candidate.shared > 0)
+    .sort((a, b) => b.shared - a.shared)
+    .slice(0, 3)
+    .map((candidate) => candidate.id);
+}
+
+export const explainCommand: CommandModule<ExplainArgs> = {
+  command: 'explain <check-id>',
+  describe: 'Explain one check: what it verifies, its messages and its fix',
+  builder: (yargs) =>
+    yargs
+      .positional('check-id', { type: 'string', demandOption: true, describe: 'A check id (see "lab-grader checks")' })
+      .option('lab', { type: 'string', describe: 'Lab spec JSON (default: the bundled spec)' })
+      .example('$0 explain hello-get-authorized', 'why GET /hello must use the Cognito authorizer') as Argv<ExplainArgs>,
+  async run(args, io) {
+    const lab = await loadLabSpec(args.lab);
+    const check = catalogue.find(({ meta }) => meta.id === args.checkId);
+    if (!check) {
+      const ids = catalogue.map(({ meta }) => meta.id);
+      const suggestions = closest(args.checkId, ids);
+      throw new InputError(
+        `There is no check "${args.checkId}".${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''} Run "lab-grader checks" to list all ${ids.length} checks.`,
+      );
+    }
+    const { meta } = check;
+    const lines = [
+      `${meta.id}: ${meta.title}`,
+      `  ${stepTitle(meta.step)} · ${lab.points[meta.id] ?? 0} points · severity ${meta.severity} · ${meta.kind === 'probe' ? 'live probe' : 'inspects configuration'}`,
+      `  Depends on: ${meta.dependsOn.length ? meta.dependsOn.join(', ') : 'nothing'}`,
+      `  Reads: ${meta.permissions.join(', ') || 'nothing from AWS'}`,
+      `  Docs: ${meta.docs}`,
+      '',
+      'Outcomes:',
+      ...Object.entries(meta.messages).map(([id, text]) => `  ${id}: ${text}`),
+      '',
+      `Fix: ${meta.remediation.text}`,
+      ...(meta.remediation.cli ? [`  ${meta.remediation.cli}`] : []),
+      ...Object.entries(meta.remediation.byMessage ?? {}).flatMap(([id, fix]) => [
+        `Fix when ${id}: ${fix.text}`,
+        ...(fix.cli ? [`  ${fix.cli}`] : []),
+      ]),
+    ];
+    io.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,99 @@
+// lab-grader grade: collect (or load) a snapshot, evaluate the catalogue, write the reports.
+import type { Argv } from 'yargs';
+import { catalogue } from '../../../checks/index.js';
+import { createGradingClients } from '../../target/clients.js';
+import { collectSnapshot } from '../../collect/index.js';
+import { exitCodeFor, gradeSnapshot } from '../../engine/grade.js';
+import { InputError } from '../../errors.js';
+import { writeFileAtomic } from '../../files/atomic-write.js';
+import { loadLabSpec } from '../../lab/load.js';
+import { renderConsole } from '../../report/console.js';
+import { parseFormats, REPORT_FORMATS, writeReports } from '../../report/index.js';
+import { createProgress } from '../../report/progress.js';
+import type { Snapshot } from '../../snapshot/types.js';
+import { loadSnapshot } from '../../snapshot/validate.js';
+import { resolveTarget, validateRegion } from '../../target/index.js';
+import type { CommandModule } from '../run.js';
+import { useColor, type CliIo } from '../io.js';
+
+export interface GradeArgs {
+  region?: string;
+  profile?: string;
+  roleArn?: string;
+  externalId?: string;
+  endpointUrl?: string;
+  lab?: string;
+  format: string;
+  out: string;
+  saveSnapshot?: string;
+  fromSnapshot?: string;
+}
+
+const LIVE_OPTIONS = ['region', 'profile', 'roleArn', 'externalId', 'endpointUrl'] as const;
+const flag = (name: string): string => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+
+async function liveSnapshot(args: GradeArgs, lab: Awaited<ReturnType<typeof loadLabSpec>>, io: CliIo): Promise<Snapshot> {
+  const region = args.region ?? lab.region;
+  validateRegion(region);
+  const target = resolveTarget({
+    region,
+    profile: args.profile,
+    roleArn: args.roleArn,
+    externalId: args.externalId,
+    endpointUrl: args.endpointUrl,
+  });
+  const progress = createProgress(io.stderr, { tty: Boolean(io.stderr.isTTY) });
+  try {
+    return await collectSnapshot(createGradingClients(target), target, lab, { onCall: (event) => progress.onCall(event) });
+  } finally {
+    progress.done();
+  }
+}
+
+async function savedSnapshot(args: GradeArgs, path: string): Promise<Snapshot> {
+  const live = LIVE_OPTIONS.filter((name) => args[name] !== undefined);
+  if (live.length > 0) {
+    throw new InputError(
+      `--from-snapshot grades a saved snapshot without calling AWS, so ${live.map(flag).join(', ')} cannot be used with it. Drop ${live.length > 1 ? 'those options' : 'that option'}, or drop --from-snapshot to grade the account live.`,
+    );
+  }
+  return loadSnapshot(path);
+}
+
+export const gradeCommand: CommandModule<GradeArgs> = {
+  command: 'grade',
+  describe: 'Grade the lab in an AWS account (or a saved snapshot) and report every step',
+  builder: (yargs) =>
+    yargs
+      .option('region', { type: 'string', describe: "AWS region of the lab's resources (default: the lab's, us-east-1)" })
+      .option('profile', { type: 'string', describe: 'AWS CLI profile to take credentials from' })
+      .option('role-arn', { type: 'string', describe: 'Role to assume in the graded account (read-only grading role)' })
+      .option('external-id', { type: 'string', describe: 'ExternalId the role requires', implies: 'role-arn' })
+      .option('endpoint-url', { type: 'string', describe: 'Send every AWS call to this endpoint (the sandbox, an emulator)' })
+      .option('lab', { type: 'string', describe: 'Lab spec JSON (default: the bundled spec of this lab)' })
+      .option('format', {
+        type: 'string',
+        default: 'console',
+        describe: `Comma-separated report formats: ${REPORT_FORMATS.join(', ')}`,
+      })
+      .option('out', { type: 'string', default: 'reports', describe: 'Folder for the file reports' })
+      .option('save-snapshot', { type: 'string', describe: 'Also save the collected evidence to this JSON file' })
+      .option('from-snapshot', { type: 'string', describe: 'Grade a saved snapshot instead of an account (no AWS at all)' })
+      .example('$0 grade', 'grade the lab in the current account (AWS CloudShell: nothing to configure)')
+      .example('$0 grade --format console,json,junit --out reports/', 'also write report.json and junit.xml')
+      .example('$0 grade --from-snapshot fixtures/complete-lab/snapshot.json', 'grade a saved snapshot offline') as Argv<GradeArgs>,
+  async run(args, io) {
+    const formats = parseFormats(args.format);
+    const lab = await loadLabSpec(args.lab);
+    const snapshot = args.fromSnapshot ? await savedSnapshot(args, args.fromSnapshot) : await liveSnapshot(args, lab, io);
+    if (snapshot.lab.id !== lab.id) {
+      throw new InputError(`The snapshot was taken for the lab "${snapshot.lab.id}", but the lab spec is "${lab.id}". Grade it with the spec it was taken for (--lab).`);
+    }
+    if (args.saveSnapshot) await writeFileAtomic(args.saveSnapshot, `${JSON.stringify(snapshot, null, 2)}\n`);
+    const result = gradeSnapshot(snapshot, lab, catalogue, { source: args.fromSnapshot ? 'snapshot' : 'live' });
+    if (formats.includes('console')) io.stdout.write(renderConsole(result, { color: useColor(io) }));
+    const written = await writeReports(result, formats, args.out);
+    for (const file of written) io.stderr.write(`Wrote the ${file.format} report to ${file.path}\n`);
+    return exitCodeFor(result);
+  },
+};

@@ -1,0 +1,139 @@
+// The console report: what a learner reads in CloudShell. Steps in lab order, what is missing and why,
+// and the exact command that fixes it, printed so it can be copied as is (never wrapped, never coloured).
+import type { CheckResult, CheckStatus, GradeResult } from '../engine/types.js';
+import { createPalette, type Palette, type Style } from './ansi.js';
+import { sanitizeBlock, sanitizeLine } from './sanitize.js';
+import { clip, wrap } from './text-layout.js';
+
+export interface ConsoleOptions {
+  /** ANSI colours; the caller decides (a TTY and no NO_COLOR). */
+  color: boolean;
+  /** Columns to wrap prose to; commands are never wrapped. Default 80. */
+  width?: number;
+}
+
+// Account-derived values can be arbitrarily long; the console shows the start, the JSON report has everything.
+const MAX_TEXT = 400;
+const DETAIL_INDENT = '      ';
+const COMMAND_INDENT = '        ';
+
+const MARKS: Record<CheckStatus, string> = { PASS: '✔ PASS', FAIL: '✘ FAIL', BLOCKED: '⊘ BLOCKED', ERROR: '! ERROR' };
+const MARK_WIDTH = Math.max(...Object.values(MARKS).map((mark) => mark.length));
+
+const text = (value: string): string => clip(sanitizeLine(value), MAX_TEXT);
+
+function statusStyle(status: CheckStatus, palette: Palette): Style {
+  return { PASS: palette.green, FAIL: palette.red, BLOCKED: palette.yellow, ERROR: palette.magenta }[status];
+}
+
+function header(result: GradeResult, palette: Palette): string[] {
+  const { target } = result;
+  const where = [`Account ${target.accountId === null ? 'unknown' : text(target.accountId)}`, `Region ${text(target.region)}`];
+  if (target.endpoint !== null) where.push(`Endpoint ${text(target.endpoint)}`);
+  const source =
+    result.source === 'live'
+      ? 'Graded live from the account'
+      : `Graded from a saved snapshot taken ${text(result.snapshotTakenAt)}`;
+  return [palette.bold(text(result.lab.title)), where.join(' · '), source];
+}
+
+/** The indented, unwrapped, uncoloured command lines: what the learner copies. */
+function commandLines(cli: string): string[] {
+  return sanitizeBlock(cli)
+    .split('\n')
+    .map((line) => COMMAND_INDENT + line);
+}
+
+function blockedLine(check: CheckResult, byId: Map<string, CheckResult>): string {
+  const root = check.blockedBy === null ? undefined : byId.get(check.blockedBy);
+  if (!root) return text(check.message);
+  const name = `"${text(root.title)}" (${text(root.id)})`;
+  return root.status === 'ERROR' ? `Blocked: the grader could not check ${name}.` : `Blocked: fix ${name} first.`;
+}
+
+function details(check: CheckResult, byId: Map<string, CheckResult>, palette: Palette, width: number): string[] {
+  const prose = (value: string, style: Style = (line) => line): string[] =>
+    wrap(value, width, DETAIL_INDENT).map(style);
+  const fix = (label: string): string[] => {
+    if (!check.remediation) return [];
+    const lines = prose(`${label} ${text(check.remediation.text)}`);
+    return check.remediation.cli === null ? lines : [...lines, ...commandLines(check.remediation.cli)];
+  };
+  switch (check.status) {
+    case 'PASS':
+      return check.remediation ? [...prose(text(check.message)), ...fix('Note:')] : [];
+    case 'FAIL':
+      return [...prose(text(check.message)), ...fix('Fix:')];
+    case 'BLOCKED':
+      return prose(blockedLine(check, byId));
+    case 'ERROR':
+      return [
+        ...prose(text(check.message)),
+        ...prose(
+          'The grader could not observe what this check needs: that is a problem with the grader or its access, not with your lab. Re-run it, or tell your instructor.',
+          palette.dim,
+        ),
+      ];
+  }
+}
+
+/** Wraps text under a first-line prefix, continuation lines aligned after it. */
+function hanging(prefix: string, prefixWidth: number, value: string, width: number): string[] {
+  const indent = ' '.repeat(prefixWidth);
+  const [first = '', ...rest] = wrap(value, width, indent);
+  return [prefix + first.slice(prefixWidth), ...rest];
+}
+
+function checkLines(check: CheckResult, byId: Map<string, CheckResult>, palette: Palette, width: number): string[] {
+  const mark = statusStyle(check.status, palette)(MARKS[check.status].padEnd(MARK_WIDTH));
+  const points = `${check.points}/${check.maxPoints}`.padStart(5);
+  const prefixWidth = 2 + MARK_WIDTH + 1 + points.length + 2;
+  return [...hanging(`  ${mark} ${points}  `, prefixWidth, text(check.title), width), ...details(check, byId, palette, width)];
+}
+
+function summary(result: GradeResult, palette: Palette, width: number): string[] {
+  const { counts } = result;
+  const lines = [
+    palette.bold(`Score: ${result.score}/${result.maxScore}`),
+    `${counts.PASS} passed · ${counts.FAIL} failed · ${counts.BLOCKED} blocked · ${counts.ERROR} could not be checked`,
+  ];
+  if (result.completeness === 'incomplete') {
+    const checks = counts.ERROR === 1 ? '1 check' : `${counts.ERROR} checks`;
+    const incomplete = `This score is incomplete: the grader could not see everything (${checks} could not be checked), so the real score may be higher. That is not your fault.`;
+    lines.push(...wrap(incomplete, width, '').map(palette.yellow));
+  }
+  return lines;
+}
+
+export function renderConsole(result: GradeResult, options: ConsoleOptions): string {
+  const palette = createPalette(options.color);
+  const width = Math.max(options.width ?? 80, 40);
+  const byId = new Map(result.checks.map((check) => [check.id, check]));
+  const lines = header(result, palette);
+
+  const shown = new Set<string>();
+  const group = (title: string, checks: CheckResult[], points: string): void => {
+    lines.push('', palette.bold(`${text(title)}  ${points}`));
+    for (const check of checks) {
+      shown.add(check.id);
+      lines.push(...checkLines(check, byId, palette, width));
+    }
+  };
+  for (const step of result.steps) {
+    const checks = step.checkIds.flatMap((id) => byId.get(id) ?? []);
+    group(step.title, checks, `${step.points}/${step.maxPoints}`);
+  }
+  // A check no step lists must still be shown, or a learner would lose points without a reason.
+  const unlisted = result.checks.filter((check) => !shown.has(check.id));
+  if (unlisted.length > 0) {
+    const sum = (key: 'points' | 'maxPoints'): number => unlisted.reduce((total, check) => total + check[key], 0);
+    group('Other checks', unlisted, `${sum('points')}/${sum('maxPoints')}`);
+  }
+
+  if (result.notes.length > 0) {
+    lines.push('', palette.bold('Notes'));
+    for (const note of result.notes) lines.push(...hanging('  • ', 4, text(note), width));
+  }
+  lines.push('', ...summary(result, palette, width));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,63 @@
+// The JSON report: the GradeResult itself, and the published schema it follows (schemas/report.schema.json).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { GradeResult } from '../engine/types.js';
+
+export const REPORT_SCHEMA_PATH = fileURLToPath(new URL('./schemas/report.schema.json', import.meta.url));
+
+// JSON.stringify leaves these raw inside strings; escaped, the data is unchanged but `cat report.json` cannot
+// be steered by C1 controls (8-bit CSI) or reordered by bidirectional overrides from the account.
+const UNSAFE_IN_TERMINAL = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function renderJson(result: GradeResult): string {
+  const json = JSON.stringify(result, null, 2).replace(
+    UNSAFE_IN_TERMINAL,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `${json}\n`;
+}
+
+let compiled: ValidateFunction | undefined;
+
+function schemaValidator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+    addFormats.default(ajv);
+    compiled = ajv.compile(JSON.parse(readFileSync(REPORT_SCHEMA_PATH, 'utf8')) as object);
+  }
+  return compiled;
+}
+
+/** What the schema cannot say: the totals agree with the checks, and the steps list real checks. */
+function consistencyProblems(result: GradeResult): string[] {
+  const problems: string[] = [];
+  const sum = (key: 'points' | 'maxPoints'): number => result.checks.reduce((total, check) => total + check[key], 0);
+  if (result.score !== sum('points')) problems.push(`/score ${result.score} is not the sum of the checks' points (${sum('points')})`);
+  if (result.maxScore !== sum('maxPoints')) {
+    problems.push(`/maxScore ${result.maxScore} is not the sum of the checks' maxPoints (${sum('maxPoints')})`);
+  }
+  for (const status of ['PASS', 'FAIL', 'BLOCKED', 'ERROR'] as const) {
+    const actual = result.checks.filter((check) => check.status === status).length;
+    if (result.counts[status] !== actual) problems.push(`/counts/${status} is ${result.counts[status]}, but ${actual} checks are ${status}`);
+  }
+  const expected = result.counts.ERROR > 0 ? 'incomplete' : 'complete';
+  if (result.completeness !== expected) problems.push(`/completeness must be "${expected}" with ${result.counts.ERROR} ERROR checks`);
+  result.checks.forEach((check, index) => {
+    const earned = check.status === 'PASS' ? check.maxPoints : 0;
+    if (check.points !== earned) problems.push(`/checks/${index}/points must be ${earned} for a ${check.status} check`);
+  });
+  const ids = new Set(result.checks.map((check) => check.id));
+  result.steps.forEach((step, index) => {
+    for (const id of step.checkIds) if (!ids.has(id)) problems.push(`/steps/${index}/checkIds names an unknown check "${id}"`);
+  });
+  return problems;
+}
+
+/** Problems with a JSON report, as "path message" lines; empty when it is valid. */
+export function validateReport(doc: unknown): string[] {
+  const validate = schemaValidator();
+  if (!validate(doc)) return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
+  return consistencyProblems(doc as GradeResult);
+}

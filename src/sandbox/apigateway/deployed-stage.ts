@@ -1,0 +1,39 @@
+// What a stage serves: the frozen snapshot of the deployment it points at. The API data plane routes
+// and authorizes requests with this, never with the live (possibly undeployed) configuration.
+import type { Authorizer, DeployedResource } from './state.js';
+import type { ApiGatewayStore, Scope } from './store.js';
+
+export type { Authorizer, DeployedResource, Integration, Method } from './state.js';
+
+export interface DeployedStage {
+  restApiId: string;
+  stageName: string;
+  deploymentId: string;
+  /** Stage variables ({} when none). */
+  variables: Record<string, string>;
+  /** Every resource with its path and its methods (each with its methodIntegration), as deployed. */
+  resources: DeployedResource[];
+  /** The API's authorizers as deployed, by id (a method's authorizerId resolves here). */
+  authorizers: Record<string, Authorizer>;
+}
+
+/** A copy of the stage's deployed snapshot, or undefined when the API, the stage or its deployment is gone. */
+export function deployedStage(
+  store: ApiGatewayStore,
+  scope: Scope,
+  restApiId: string,
+  stageName: string,
+): DeployedStage | undefined {
+  const api = store.region(scope).restApis[restApiId];
+  const stage = api?.stages[stageName];
+  const deployment = stage && api.deployments[stage.deploymentId];
+  if (!deployment) return undefined;
+  return structuredClone({
+    restApiId,
+    stageName,
+    deploymentId: deployment.id,
+    variables: stage.variables ?? {},
+    resources: deployment.resources,
+    authorizers: deployment.authorizers,
+  });
+}

@@ -1,0 +1,183 @@
+// PutMethod, GetMethod, UpdateMethod, DeleteMethod.
+import type { RestRoute } from '../service.js';
+import { badRequest, conflict } from './errors.js';
+import {
+  bodyOf,
+  defined,
+  optionalBoolean,
+  optionalMap,
+  optionalString,
+  optionalStringList,
+  requiredString,
+} from './input.js';
+import { noContent, created, ok } from './output.js';
+import {
+  applyPatch,
+  mapEntry,
+  patchBoolean,
+  patchOperationsOf,
+  patchValue,
+  stringMember,
+  type PatchRule,
+} from './patch.js';
+import type { Method, RestApiRecord } from './state.js';
+import { findResource, type ApiGatewayStore } from './store.js';
+
+const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'ANY'];
+const AUTHORIZATION_TYPES = ['NONE', 'AWS_IAM', 'CUSTOM', 'COGNITO_USER_POOLS'];
+/** The authorizer types each authorizer-backed authorization type may point at. */
+const AUTHORIZER_TYPES_FOR: Record<string, string[]> = {
+  CUSTOM: ['TOKEN', 'REQUEST'],
+  COGNITO_USER_POOLS: ['COGNITO_USER_POOLS'],
+};
+
+export function checkHttpMethod(httpMethod: string): void {
+  if (!HTTP_METHODS.includes(httpMethod)) {
+    throw badRequest(`Invalid HttpMethod specified. Valid options are ${HTTP_METHODS.join(',')}`);
+  }
+}
+
+/**
+ * Brings a method's authorization into the form AWS keeps: CUSTOM and COGNITO_USER_POOLS need an existing
+ * authorizer of a matching type; other types ignore an authorizerId.
+ */
+function settleAuthorization(api: RestApiRecord, method: Method): Method {
+  if (!AUTHORIZATION_TYPES.includes(method.authorizationType)) {
+    throw badRequest(`Invalid authorization type specified. Valid options are ${AUTHORIZATION_TYPES.join(',')}`);
+  }
+  const allowedAuthorizerTypes = AUTHORIZER_TYPES_FOR[method.authorizationType];
+  if (!allowedAuthorizerTypes) {
+    const { authorizerId: _ignored, ...rest } = method;
+    return rest;
+  }
+  const authorizer = method.authorizerId === undefined ? undefined : api.authorizers[method.authorizerId];
+  if (!authorizer || !allowedAuthorizerTypes.includes(authorizer.type)) {
+    throw badRequest(
+      'Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.',
+    );
+  }
+  return method;
+}
+
+function scopeList(value: string): string[] {
+  return value
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter((scope) => scope.length > 0);
+}
+
+const UPDATE_RULES: readonly PatchRule<Method>[] = [
+  {
+    path: '/authorizationType',
+    ops: ['replace'],
+    apply(method, operation) {
+      method.authorizationType = patchValue(operation).toUpperCase();
+    },
+  },
+  stringMember('/authorizerId'),
+  stringMember('/operationName'),
+  stringMember('/requestValidatorId'),
+  {
+    path: '/apiKeyRequired',
+    ops: ['replace'],
+    apply(method, operation) {
+      method.apiKeyRequired = patchBoolean(operation);
+    },
+  },
+  {
+    // add and remove take one scope; replace takes the whole list, comma-separated.
+    path: '/authorizationScopes',
+    ops: ['add', 'remove', 'replace'],
+    apply(method, operation) {
+      const given = scopeList(operation.value ?? '');
+      const current = method.authorizationScopes ?? [];
+      const next =
+        operation.op === 'replace'
+          ? given
+          : operation.op === 'add'
+            ? [...current, ...given.filter((scope) => !current.includes(scope))]
+            : operation.value === undefined
+              ? []
+              : current.filter((scope) => !given.includes(scope));
+      if (next.length > 0) method.authorizationScopes = next;
+      else delete method.authorizationScopes;
+    },
+  },
+  {
+    path: '/requestParameters/{name}',
+    ops: ['add', 'replace', 'remove'],
+    apply(method, operation, name) {
+      const parameters = { ...(method.requestParameters ?? {}) };
+      if (operation.op === 'remove') delete parameters[name!];
+      else parameters[name!] = patchBoolean(operation);
+      if (Object.keys(parameters).length > 0) method.requestParameters = parameters;
+      else delete method.requestParameters;
+    },
+  },
+  mapEntry('/requestModels/{contentType}'),
+];
+
+export function methodRoutes(store: ApiGatewayStore): RestRoute[] {
+  const base = '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}';
+  return [
+    {
+      method: 'PUT',
+      path: base,
+      operation: 'PutMethod',
+      handler(input, ctx) {
+        const api = store.restApi(ctx, input.params['restApiId']!);
+        const resource = findResource(api, input.params['resourceId']!);
+        const httpMethod = input.params['httpMethod']!;
+        checkHttpMethod(httpMethod);
+        const body = bodyOf(input.body);
+        const method = settleAuthorization(
+          api,
+          defined({
+            httpMethod,
+            authorizationType: requiredString(body, 'authorizationType', 'putMethodInput').toUpperCase(),
+            authorizerId: optionalString(body, 'authorizerId'),
+            apiKeyRequired: optionalBoolean(body, 'apiKeyRequired') ?? false,
+            authorizationScopes: optionalStringList(body, 'authorizationScopes'),
+            operationName: optionalString(body, 'operationName'),
+            requestValidatorId: optionalString(body, 'requestValidatorId'),
+            requestParameters: optionalMap<boolean>(body, 'requestParameters', 'boolean'),
+            requestModels: optionalMap<string>(body, 'requestModels', 'string'),
+          }),
+        );
+        if (resource.resourceMethods[httpMethod]) throw conflict('Method already exists for this resource');
+        resource.resourceMethods[httpMethod] = method;
+        return created(method);
+      },
+    },
+    {
+      method: 'GET',
+      path: base,
+      operation: 'GetMethod',
+      handler(input, ctx) {
+        return ok(store.method(ctx, input.params).method);
+      },
+    },
+    {
+      method: 'PATCH',
+      path: base,
+      operation: 'UpdateMethod',
+      handler(input, ctx) {
+        const { api, resource, method } = store.method(ctx, input.params);
+        const patched = applyPatch(method, patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        const updated = settleAuthorization(api, patched);
+        resource.resourceMethods[method.httpMethod] = updated;
+        return ok(updated);
+      },
+    },
+    {
+      method: 'DELETE',
+      path: base,
+      operation: 'DeleteMethod',
+      handler(input, ctx) {
+        const { resource, method } = store.method(ctx, input.params);
+        delete resource.resourceMethods[method.httpMethod];
+        return noContent();
+      },
+    },
+  ];
+}

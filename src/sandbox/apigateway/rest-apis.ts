@@ -1,0 +1,170 @@
+// CreateRestApi, GetRestApis, GetRestApi, UpdateRestApi, DeleteRestApi.
+import type { RestRoute } from '../service.js';
+import { badRequest } from './errors.js';
+import { newId } from './ids.js';
+import {
+  bodyOf,
+  defined,
+  optionalBoolean,
+  optionalInteger,
+  optionalMap,
+  optionalString,
+  optionalStringList,
+  requiredString,
+} from './input.js';
+import { accepted, created, ok } from './output.js';
+import { paginate } from './pagination.js';
+import { applyPatch, patchBoolean, patchOperationsOf, patchValue, stringMember, type PatchRule } from './patch.js';
+import { epochSeconds, type RestApi } from './state.js';
+import type { ApiGatewayStore } from './store.js';
+
+const API_KEY_SOURCES = ['HEADER', 'AUTHORIZER'];
+const MAX_COMPRESSION_SIZE = 10485760;
+
+function checkCompressionSize(size: number | undefined): void {
+  if (size !== undefined && (size < 0 || size > MAX_COMPRESSION_SIZE)) {
+    throw badRequest(`Invalid minimum compression size, must be between 0 and ${MAX_COMPRESSION_SIZE}`);
+  }
+}
+
+function checkApiKeySource(source: string): void {
+  if (!API_KEY_SOURCES.includes(source)) {
+    throw badRequest(`Invalid API Key source specified. Valid options are ${API_KEY_SOURCES.join(',')}`);
+  }
+}
+
+const UPDATE_RULES: readonly PatchRule<RestApi>[] = [
+  {
+    path: '/name',
+    ops: ['replace'],
+    apply(api, operation) {
+      api.name = patchValue(operation);
+    },
+  },
+  stringMember('/description'),
+  stringMember('/version'),
+  stringMember('/policy'),
+  {
+    path: '/apiKeySource',
+    ops: ['replace'],
+    apply(api, operation) {
+      checkApiKeySource(patchValue(operation));
+      api.apiKeySource = patchValue(operation);
+    },
+  },
+  {
+    path: '/disableExecuteApiEndpoint',
+    ops: ['replace'],
+    apply(api, operation) {
+      api.disableExecuteApiEndpoint = patchBoolean(operation);
+    },
+  },
+  {
+    path: '/minimumCompressionSize',
+    ops: ['replace'],
+    apply(api, operation) {
+      // An empty value turns compression off.
+      if (!operation.value) {
+        delete api.minimumCompressionSize;
+        return;
+      }
+      const size = Number(operation.value);
+      checkCompressionSize(Number.isInteger(size) ? size : -1);
+      api.minimumCompressionSize = size;
+    },
+  },
+  {
+    // The media type is the last path segment, '/' escaped as '~1': /binaryMediaTypes/image~1png.
+    path: '/binaryMediaTypes/{mediaType}',
+    ops: ['add', 'remove'],
+    apply(api, operation, mediaType) {
+      const types = (api.binaryMediaTypes ?? []).filter((type) => type !== mediaType);
+      if (operation.op === 'add') types.push(mediaType!);
+      if (types.length > 0) api.binaryMediaTypes = types;
+      else delete api.binaryMediaTypes;
+    },
+  },
+];
+
+export function restApiRoutes(store: ApiGatewayStore): RestRoute[] {
+  return [
+    {
+      method: 'POST',
+      path: '/restapis',
+      operation: 'CreateRestApi',
+      handler(input, ctx) {
+        const body = bodyOf(input.body);
+        const region = store.region(ctx);
+        const apiKeySource = optionalString(body, 'apiKeySource') ?? 'HEADER';
+        checkApiKeySource(apiKeySource);
+        const minimumCompressionSize = optionalInteger(body, 'minimumCompressionSize');
+        checkCompressionSize(minimumCompressionSize);
+        const endpointTypes = bodyOf(body['endpointConfiguration'])['types'];
+        const rootResourceId = newId(10);
+        const restApi: RestApi = defined({
+          id: newId(10, region.restApis),
+          name: requiredString(body, 'name', 'createRestApiInput'),
+          description: optionalString(body, 'description'),
+          createdDate: epochSeconds(ctx.now),
+          version: optionalString(body, 'version'),
+          binaryMediaTypes: optionalStringList(body, 'binaryMediaTypes'),
+          minimumCompressionSize,
+          apiKeySource,
+          endpointConfiguration: {
+            types: Array.isArray(endpointTypes) && endpointTypes.length > 0 ? endpointTypes.map(String) : ['EDGE'],
+          },
+          policy: optionalString(body, 'policy'),
+          tags: optionalMap<string>(body, 'tags', 'string'),
+          disableExecuteApiEndpoint: optionalBoolean(body, 'disableExecuteApiEndpoint') ?? false,
+          rootResourceId,
+        });
+        region.restApis[restApi.id] = {
+          restApi,
+          resources: { [rootResourceId]: { id: rootResourceId, resourceMethods: {} } },
+          authorizers: {},
+          deployments: {},
+          stages: {},
+        };
+        return created(restApi);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/restapis',
+      operation: 'GetRestApis',
+      handler(input, ctx) {
+        const apis = Object.values(store.region(ctx).restApis).map((record) => record.restApi);
+        return ok(paginate(apis, input.query));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/restapis/{restApiId}',
+      operation: 'GetRestApi',
+      handler(input, ctx) {
+        return ok(store.restApi(ctx, input.params['restApiId']!).restApi);
+      },
+    },
+    {
+      method: 'PATCH',
+      path: '/restapis/{restApiId}',
+      operation: 'UpdateRestApi',
+      handler(input, ctx) {
+        const record = store.restApi(ctx, input.params['restApiId']!);
+        record.restApi = applyPatch(record.restApi, patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        return ok(record.restApi);
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/restapis/{restApiId}',
+      operation: 'DeleteRestApi',
+      handler(input, ctx) {
+        const id = input.params['restApiId']!;
+        store.restApi(ctx, id);
+        delete store.region(ctx).restApis[id];
+        return accepted();
+      },
+    },
+  ];
+}

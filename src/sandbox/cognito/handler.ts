@@ -1,0 +1,18 @@
+// What every operation handler receives: the state and services the Cognito module shares.
+
+import type { RequestContext } from '../service.js';
+import type { AuthSessions } from './sessions.js';
+import type { KeyRing } from './keys.js';
+import type { PoolDirectory, StoredPool } from './state.js';
+
+export interface CognitoDeps {
+  pools: PoolDirectory;
+  keys: KeyRing;
+  sessions: AuthSessions;
+  /** Epoch milliseconds: the test clock when one is given, else the request's time. */
+  now(ctx: RequestContext): number;
+  /** The iss claim of a pool's tokens. */
+  issuer(pool: StoredPool): string;
+}
+
+export type Handler = (input: Record<string, unknown>, ctx: RequestContext, deps: CognitoDeps) => unknown;

@@ -1,0 +1,81 @@
+// The sandbox's cognito-idp: user pools, app clients, users, the password and refresh sign-in flows, and
+// the token issuer with its JWKS. See README.md for what it does and where it differs from AWS.
+
+import { AwsError, type JsonRpcService, type Persistable, type RequestContext } from '../service.js';
+import { authHandlers } from './auth-flows.js';
+import { clientHandlers } from './clients.js';
+import type { CognitoDeps, Handler } from './handler.js';
+import { KeyRing } from './keys.js';
+import { poolHandlers } from './pools.js';
+import { AuthSessions } from './sessions.js';
+import { PoolDirectory, type CognitoState } from './state.js';
+import { issuerUrl, type IssuerForm } from './tokens.js';
+import { userHandlers } from './users.js';
+import { TokenVerifier } from './verifier.js';
+import { jwks, openIdConfiguration } from './well-known.js';
+
+export { poolIdFromArn } from './ids.js';
+export type { IssuerForm } from './tokens.js';
+export type { TokenCheck, TokenRejection, TokenVerifier, VerifyTokenOptions } from './verifier.js';
+
+export interface CognitoServiceOptions {
+  /** The clock for token times and dates (tests); default: the request's time. */
+  now?: () => Date;
+  /** The iss host of tokens: 'cognito-idp' (default, the classic form) or 'issuer-cognito-idp'. */
+  issuerForm?: IssuerForm;
+}
+
+export interface CognitoService extends JsonRpcService, Persistable {
+  /** GET /<poolId>/.well-known/<doc>; undefined when there is no such pool (the core answers 404). */
+  wellKnown(poolId: string, doc: 'jwks.json' | 'openid-configuration', ctx: RequestContext): unknown | undefined;
+  /** For the API data plane: verifyToken(token, { allowedPoolIds, tokenUse?, now? }). */
+  verifier: TokenVerifier;
+}
+
+const HANDLERS: Record<string, Handler> = { ...poolHandlers, ...clientHandlers, ...userHandlers, ...authHandlers };
+
+function isCognitoState(state: unknown): state is CognitoState {
+  const candidate = state as Partial<CognitoState> | null;
+  return typeof candidate === 'object' && candidate !== null && candidate.version === 1 && typeof candidate.pools === 'object';
+}
+
+export function createCognitoService(options: CognitoServiceOptions = {}): CognitoService {
+  const issuerForm = options.issuerForm ?? 'cognito-idp';
+  const clock = options.now;
+  const deps: CognitoDeps = {
+    pools: new PoolDirectory(),
+    keys: new KeyRing(),
+    sessions: new AuthSessions(),
+    now: (ctx) => (clock ? clock() : ctx.now).getTime(),
+    issuer: (pool) => issuerUrl(issuerForm, pool.region, pool.id),
+  };
+
+  return {
+    targetPrefix: 'AWSCognitoIdentityProviderService',
+
+    handle(operation, input, ctx) {
+      const handler = HANDLERS[operation];
+      if (!handler) throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
+      return handler(input ?? {}, ctx, deps);
+    },
+
+    wellKnown(poolId, doc, ctx) {
+      const pool = deps.pools.get(poolId);
+      if (!pool) return undefined;
+      return doc === 'jwks.json' ? jwks(pool) : openIdConfiguration(pool, deps.issuer(pool), ctx);
+    },
+
+    verifier: new TokenVerifier(deps.pools, deps.keys, () => clock?.() ?? new Date()),
+
+    exportState() {
+      // A deep copy, so the snapshot does not change with later requests.
+      return JSON.parse(JSON.stringify(deps.pools.toJSON())) as CognitoState;
+    },
+
+    importState(state) {
+      if (!isCognitoState(state)) throw new Error('cognito-idp state: expected { version: 1, pools: {...} }');
+      deps.pools.load(JSON.parse(JSON.stringify(state)) as CognitoState);
+      deps.sessions.clear();
+    },
+  };
+}

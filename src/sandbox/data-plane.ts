@@ -1,0 +1,43 @@
+// The hook for the API Gateway data plane (execute-api), built in a later issue. Until then every call
+// is answered with a plain 501 saying so, never with something that looks like AWS's answer.
+
+import type { RequestContext } from './service.js';
+import type { WireRequest, WireResponse } from './protocols/types.js';
+
+export interface ExecuteApiTarget {
+  apiId: string;
+  stage: string;
+  /** The resource path after the stage, with a leading slash: /hello. */
+  path: string;
+}
+
+export type DataPlaneHandler = (request: WireRequest, target: ExecuteApiTarget, ctx: RequestContext) => Promise<WireResponse>;
+
+const HOST = /^([a-z0-9]+)\.execute-api\.localhost(?::\d+)?$/i;
+const PATH_PREFIX = '/_aws/execute-api/';
+
+/** `/_aws/execute-api/<apiId>/<stage>/<path>`, or `Host: <apiId>.execute-api.localhost` with `/<stage>/<path>`. */
+export function executeApiTarget(url: URL, host: string | undefined): ExecuteApiTarget | undefined {
+  let apiId: string;
+  let stagePath: string;
+  const hostMatch = host ? HOST.exec(host) : null;
+  if (hostMatch) {
+    apiId = hostMatch[1] as string;
+    stagePath = url.pathname;
+  } else if (url.pathname.startsWith(PATH_PREFIX)) {
+    const tail = url.pathname.slice(PATH_PREFIX.length);
+    const slash = tail.indexOf('/');
+    apiId = slash < 0 ? tail : tail.slice(0, slash);
+    stagePath = slash < 0 ? '/' : tail.slice(slash);
+  } else {
+    return undefined;
+  }
+  const [, stage = '', ...path] = stagePath.split('/');
+  return apiId ? { apiId, stage, path: `/${path.join('/')}` } : undefined;
+}
+
+export const dataPlaneNotBuilt: DataPlaneHandler = async () => ({
+  status: 501,
+  headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'NotImplemented' },
+  body: JSON.stringify({ message: 'The API Gateway data plane (execute-api) is not built in this sandbox yet.' }),
+});

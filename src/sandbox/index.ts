@@ -1,0 +1,100 @@
+// The sandbox: a local AWS for this lab, one HTTP server speaking the real wire protocols.
+// `lab-grader sandbox` (src/cli/) calls startSandbox with its flags.
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServices } from './registry.js';
+import { createRequestListener } from './server.js';
+import { FaultInjector, type FaultOptions } from './faults.js';
+import { RequestLog } from './request-log.js';
+import { StateStore } from './persistence.js';
+import { isPersistable } from './binding.js';
+import { dataPlaneNotBuilt } from './data-plane.js';
+import type { Persistable } from './service.js';
+
+export type { FaultOptions } from './faults.js';
+export type { RequestLogEntry } from './request-log.js';
+
+export const DEFAULT_SANDBOX_PORT = 4566;
+export const DEFAULT_SANDBOX_HOST = '127.0.0.1';
+export const DEFAULT_SANDBOX_REGION = 'us-east-1';
+
+/** AWS behaviour that is off unless asked for, because it makes runs slower or less predictable. */
+export interface FidelityOptions {
+  /** Block CreateFunction / UpdateFunction* for runtimes past their block dates (src/sandbox/runtimes.json). */
+  runtimeDeprecation?: boolean;
+  /** CreateFunction with a role younger than this fails as it does in AWS right after CreateRole. */
+  iamPropagationDelaySeconds?: number;
+  faults?: FaultOptions;
+}
+
+export interface SandboxOptions {
+  /** Default 4566; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Where state is kept across restarts; in memory only when unset. */
+  stateDir?: string;
+  /** Appends one JSON line per request. */
+  requestLogFile?: string;
+  /** For unsigned requests; signed ones use their credential scope. Default us-east-1. */
+  defaultRegion?: string;
+  /** Overrides every service's own request body limit. */
+  maxBodyBytes?: number;
+  fidelity?: FidelityOptions;
+}
+
+export interface RunningSandbox {
+  /** http://host:port, for `--endpoint-url` and the SDKs' `endpoint`. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? DEFAULT_SANDBOX_HOST;
+  const fidelity = options.fidelity ?? {};
+  const services = createServices();
+
+  const persistables = new Map<string, Persistable>();
+  for (const { profile, service } of services.bindings) if (isPersistable(service)) persistables.set(profile.name, service);
+  const store = options.stateDir ? new StateStore(options.stateDir, persistables) : undefined;
+  await store?.load();
+  const requestLog = options.requestLogFile ? new RequestLog(options.requestLogFile) : undefined;
+
+  const server = createServer(
+    createRequestListener({
+      bindings: services.bindings,
+      issuedKeys: services.issuedKeys,
+      defaultRegion: options.defaultRegion ?? DEFAULT_SANDBOX_REGION,
+      maxBodyBytes: options.maxBodyBytes,
+      faults: fidelity.faults ? new FaultInjector(fidelity.faults) : undefined,
+      requestLog,
+      dataPlane: dataPlaneNotBuilt,
+      onMutation: () => store?.scheduleSave(),
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_SANDBOX_PORT, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    stop: () =>
+      (stopped ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+        await store?.flush();
+        await requestLog?.close();
+      })()),
+  };
+}

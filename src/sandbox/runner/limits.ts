@@ -1,0 +1,8 @@
+// Lambda's documented quotas that the runner enforces.
+
+/** Invoke rejects a synchronous request payload above this (RequestTooLargeException). */
+export const MAX_REQUEST_BYTES = 6_291_456;
+/** A synchronous response above this becomes Function.ResponseSizeTooLarge. */
+export const MAX_RESPONSE_BYTES = 6_291_556;
+/** Invoke's LogType=Tail returns the last 4 KB of the execution log. */
+export const LOG_TAIL_BYTES = 4096;

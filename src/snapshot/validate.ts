@@ -1,0 +1,30 @@
+// Loading and validating a saved snapshot (--from-snapshot, fixtures): a snapshot is input, so a bad one is an InputError.
+import { InputError } from '../errors.js';
+import { readJsonFile } from './json-file.js';
+import { compileSchemaFile, validateAgainst } from './json-schema.js';
+import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from './types.js';
+
+const validate = compileSchemaFile(new URL('./snapshot.schema.json', import.meta.url));
+
+function checkSchemaVersion(doc: unknown, where: string): void {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new InputError(`${where}: a snapshot must be a JSON object, but this file holds ${Array.isArray(doc) ? 'an array' : String(doc === null ? 'null' : typeof doc)}.`);
+  }
+  const version = (doc as Record<string, unknown>)['schemaVersion'];
+  if (version === SNAPSHOT_SCHEMA_VERSION) return;
+  const seen = version === undefined ? 'has no /schemaVersion' : `has /schemaVersion ${JSON.stringify(version)}`;
+  throw new InputError(
+    `${where}: this snapshot ${seen}, but this lab-grader reads snapshot schema version ${SNAPSHOT_SCHEMA_VERSION}; ` +
+      'take the snapshot again with this lab-grader, or grade it with the version that wrote it.',
+  );
+}
+
+/** `where` names the document in messages (its file path). */
+export function validateSnapshot(doc: unknown, where: string): Snapshot {
+  checkSchemaVersion(doc, where);
+  return validateAgainst<Snapshot>(validate, doc, where, 'lab-grader snapshot');
+}
+
+export async function loadSnapshot(path: string): Promise<Snapshot> {
+  return validateSnapshot(await readJsonFile(path, 'snapshot'), path);
+}

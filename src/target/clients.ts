@@ -1,0 +1,43 @@
+// The five SDK clients grading uses, all configured from one Target: endpoint, credentials, timeouts,
+// the SDK's standard retry (it backs off on throttling), and the read-only guard.
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { STSClient } from '@aws-sdk/client-sts';
+import { createHttpHandler } from './httpHandler.js';
+import { readOnlyGuard } from './readOnlyGuard.js';
+import type { Target } from './target.js';
+
+export interface GradingClients {
+  cognito: CognitoIdentityProviderClient;
+  apigateway: APIGatewayClient;
+  lambda: LambdaClient;
+  iam: IAMClient;
+  sts: STSClient;
+}
+
+export function createGradingClients(target: Target): GradingClients {
+  const config = () => ({
+    region: target.region,
+    ...(target.endpoint === null ? {} : { endpoint: target.endpoint }),
+    credentials: target.credentials,
+    requestHandler: createHttpHandler(target.timeouts),
+    retryMode: 'standard',
+    maxAttempts: target.retry.maxAttempts,
+  });
+  const clients: GradingClients = {
+    cognito: new CognitoIdentityProviderClient(config()),
+    apigateway: new APIGatewayClient(config()),
+    lambda: new LambdaClient(config()),
+    iam: new IAMClient(config()),
+    sts: new STSClient(config()),
+  };
+  for (const client of Object.values(clients)) client.middlewareStack.use(readOnlyGuard);
+  return clients;
+}
+
+/** Closes the clients' keep-alive sockets, so a finished grade does not hold the process open. */
+export function destroyGradingClients(clients: GradingClients): void {
+  for (const client of Object.values(clients)) client.destroy();
+}

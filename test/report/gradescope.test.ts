@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildGradescopeResults, renderGradescope } from '../../src/report/gradescope.js';
+import { fullMarks, hostile, mixed, PASSWORD_AUTH_FIX } from './sample-results.js';
+
+const SPEC_VISIBILITY = ['hidden', 'after_due_date', 'after_published', 'visible'];
+
+test('follows the spec: top-level score is the sum of the tests, every test has score, max_score and status', () => {
+  for (const result of [fullMarks, mixed, hostile]) {
+    const results = JSON.parse(renderGradescope(result)) as ReturnType<typeof buildGradescopeResults>;
+    assert.equal(results.tests.length, result.checks.length);
+    assert.equal(results.score, results.tests.reduce((sum, test) => sum + test.score, 0));
+    assert.equal(results.score, result.score);
+    assert.equal(results.tests.reduce((sum, test) => sum + test.max_score, 0), result.maxScore);
+    for (const test of results.tests) {
+      assert.equal(typeof test.max_score, 'number');
+      assert.ok(test.score >= 0 && test.score <= test.max_score);
+      assert.ok(test.status === 'passed' || test.status === 'failed');
+      assert.ok(SPEC_VISIBILITY.includes(test.visibility));
+      assert.equal(typeof test.output, 'string');
+    }
+    // Account text must never be rendered as HTML or Markdown.
+    assert.equal(results.output_format, 'text');
+    assert.equal(results.test_output_format, 'text');
+    assert.equal(results.test_name_format, 'text');
+  }
+});
+
+test('one test per check, numbered "<activity>.<n>", passed only on PASS', () => {
+  const { tests } = buildGradescopeResults(mixed);
+  assert.deepEqual(
+    tests.slice(0, 5).map((test) => test.number),
+    ['3.1', '4.1', '4.2', '4.3', '5.1'],
+  );
+  assert.deepEqual(tests.at(-1)?.number, '10.9');
+  mixed.checks.forEach((check, index) => {
+    const test = tests[index];
+    assert.ok(test);
+    assert.equal(test.name, `${check.title} (${check.id})`);
+    assert.equal(test.status, check.status === 'PASS' ? 'passed' : 'failed');
+    assert.deepEqual(test.tags, [`activity-${check.step}`, check.kind, check.status.toLowerCase()]);
+  });
+});
+
+test('a FAIL explains the reason and the fix, with the command intact', () => {
+  const test = buildGradescopeResults(mixed).tests.find((candidate) => candidate.name.endsWith('(app-client-password-auth)'));
+  assert.ok(test);
+  assert.match(test.output, /^The app client APIClient allows ADMIN_NO_SRP_AUTH only/);
+  assert.match(test.output, /Fix: Allow the USER_PASSWORD_AUTH flow on the app client\./);
+  assert.ok(test.output.split('\n').includes(PASSWORD_AUTH_FIX));
+});
+
+test('an ERROR does not score 0 silently: its test and the top-level output say the grader could not see it', () => {
+  const results = buildGradescopeResults(mixed);
+  const test = results.tests.find((candidate) => candidate.name.endsWith('(lambda-invoke-permission)'));
+  assert.ok(test);
+  assert.equal(test.score, 0);
+  assert.match(test.output, /The grader could not observe what this check needs/);
+  assert.match(results.output, /This score is incomplete: .*"API Gateway may invoke the function" \(lambda-invoke-permission\)/);
+  assert.deepEqual(results.extra_data, { completeness: 'incomplete', counts: mixed.counts });
+  assert.doesNotMatch(buildGradescopeResults(fullMarks).output, /incomplete/);
+});
+
+test('hostile strings reach Gradescope without escapes or control characters', () => {
+  const text = renderGradescope(hostile);
+  const results = JSON.parse(text) as ReturnType<typeof buildGradescopeResults>;
+  const strings = [results.output, ...results.tests.flatMap((test) => [test.name, test.output])];
+  for (const value of strings) assert.doesNotMatch(value, /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+  assert.ok(strings.some((value) => value.includes('<script>alert("x")</script>')), 'kept as text, shown as text');
+});

@@ -1,0 +1,54 @@
+// Runs the CLI, in-process (fast, for parsing and reports) or as a real child process (for the environment).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { CliIo } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/run.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export const BIN = fileURLToPath(new URL('../../bin/lab-grader.mjs', import.meta.url));
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+export async function runInProcess(args: string[], options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (chunk: string) => (stdout += chunk), isTTY: options.tty ?? false },
+    stderr: { write: (chunk: string) => (stderr += chunk), isTTY: false },
+    env: options.env ?? {},
+    untilInterrupted: () => Promise.resolve(),
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs bin/lab-grader.mjs with exactly this environment (plus PATH and HOME), killed after timeoutMs. */
+export function runProcess(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: REPO,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: timeoutMs,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** An environment in which the AWS SDK finds no credentials and does not wait for instance metadata. */
+export function noCredentialsEnv(): Record<string, string> {
+  return {
+    AWS_CONFIG_FILE: '/nonexistent/config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
