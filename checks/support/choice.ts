@@ -6,6 +6,7 @@ const REASONS: Record<Choice['reason'], string> = {
   'only-one': 'it is the only one',
   'referenced-by-authorizer': "the API's authorizer uses it",
   'referenced-by-integration': 'the GET integration invokes it',
+  'has-lab-stage': 'it is the newest that has the lab\'s stage',
   newest: 'it is the newest',
 };
 
@@ -16,4 +17,4 @@ export function choiceData(choice: Choice | null): TemplateData | null {
 }
 
 /** The sentence tail every "exists" check appends when a choice was made. */
-export const CHOSEN_SUFFIX = '{{candidateCount}} carry this name ({{candidates}}); this one was graded because {{choiceReason}}.';
+export const CHOSEN_SUFFIX = '{{candidateCount}} have this name ({{candidates}}), and this one was graded because {{choiceReason}}.';

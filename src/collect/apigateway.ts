@@ -101,7 +101,7 @@ async function selectApi(ctx: CollectContext): Promise<ApiSelection> {
   const hasLabStage = withStages.filter(({ stages }) => stages.state === 'found' && stages.value.some((stage) => stage.stageName === stageName));
   const { chosen, choice, note } = chooseCandidate('REST APIs', apiName, withStages, ({ api }) => api, {
     ids: new Set(hasLabStage.map(({ api }) => api.id)),
-    reason: 'newest',
+    reason: 'has-lab-stage',
     because: () => `the newest with a ${stageName} stage`,
   });
   return { apis, apiChoice: choice, api: { state: 'found', value: chosen.api }, stages: chosen.stages, note };

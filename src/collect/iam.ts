@@ -5,7 +5,7 @@ import type { AttachedPolicy, IamEvidence, IamRole, LambdaFunction, Observed } f
 import type { CollectContext } from './context.js';
 import { isoDate, required } from './convert.js';
 import { collectPages } from './paginate.js';
-import { parseTrustPolicy } from './policyDocument.js';
+import { parseTrustPolicy } from './policy-document.js';
 
 export async function collectIam(ctx: CollectContext, labFunction: Promise<Observed<LambdaFunction>>): Promise<IamEvidence> {
   const fn = await labFunction;

@@ -4,9 +4,9 @@ import { GetFunctionCommand, GetPolicyCommand, type FunctionConfiguration } from
 import type { ApiResource, LambdaEvidence, LambdaFunction, Observed, PolicyDocument } from '../snapshot/types.js';
 import type { CollectContext } from './context.js';
 import { isoDate, orNull, required } from './convert.js';
-import { functionInvokedBy, isSameFunction, parseFunctionArn } from './lambdaArn.js';
+import { functionInvokedBy, isSameFunction, parseFunctionArn } from './lambda-arn.js';
 import { skipped, skippedAfter } from './observed.js';
-import { parsePolicyDocument } from './policyDocument.js';
+import { parsePolicyDocument } from './policy-document.js';
 
 export interface LambdaCollection {
   /** Early, for the IAM collector (the role the function runs as). */

@@ -1,7 +1,7 @@
 // The one place a call's failure becomes an observation, for every collector.
 import type { Observed } from '../snapshot/types.js';
-import { WriteRefusedError } from '../target/readOnlyGuard.js';
-import { classifyError } from './classifyError.js';
+import { WriteRefusedError } from '../target/read-only-guard.js';
+import { classifyError } from './classify-error.js';
 
 /** One AWS operation (all its pages) starting or ending; for progress displays and call counting. */
 export interface CallEvent {

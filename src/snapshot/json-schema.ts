@@ -24,7 +24,7 @@ function quoted(values: readonly unknown[]): string {
 }
 
 /** One problem, phrased as "<pointer> must ..." (the pointer is "/" for the document itself). */
-export function explainSchemaError(error: ErrorObject): string {
+function explainSchemaError(error: ErrorObject): string {
   const at = error.instancePath === '' ? '/' : error.instancePath;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {

@@ -39,7 +39,7 @@ export type Observed<T> =
 export interface Choice {
   candidates: string[];
   chosen: string;
-  reason: 'only-one' | 'referenced-by-authorizer' | 'referenced-by-integration' | 'newest';
+  reason: 'only-one' | 'referenced-by-authorizer' | 'referenced-by-integration' | 'has-lab-stage' | 'newest';
 }
 
 export interface CallerIdentity {

@@ -5,8 +5,8 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { STSClient } from '@aws-sdk/client-sts';
-import { createHttpHandler } from './httpHandler.js';
-import { readOnlyGuard } from './readOnlyGuard.js';
+import { createHttpHandler } from './http-handler.js';
+import { readOnlyGuard } from './read-only-guard.js';
 import type { Target } from './target.js';
 
 export interface GradingClients {

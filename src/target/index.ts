@@ -1,7 +1,7 @@
 // The target: where AWS is, which credentials, and the clients that may only read it.
 export { createGradingClients, destroyGradingClients, type GradingClients } from './clients.js';
-export { describeCredentialSource, credentialsFailureMessage } from './credentialHelp.js';
-export { isReadOperation, readOnlyGuard, WriteRefusedError } from './readOnlyGuard.js';
+export { describeCredentialSource, credentialsFailureMessage } from './credential-help.js';
+export { isReadOperation, readOnlyGuard, WriteRefusedError } from './read-only-guard.js';
 export { AWS_REGIONS, AWS_REGIONS_BY_PARTITION, isAwsRegion, type AwsRegion } from './regions.js';
 export {
   CONNECTION_TIMEOUT_MS,

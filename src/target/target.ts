@@ -2,7 +2,7 @@
 import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { InputError } from '../errors.js';
-import { createHttpHandler } from './httpHandler.js';
+import { createHttpHandler } from './http-handler.js';
 import { AWS_REGIONS, isAwsRegion } from './regions.js';
 
 /** The command-line flag behind each option, so that input errors name what the user typed. */

@@ -79,16 +79,20 @@ function kindOf(code: string, message: string, status: number | undefined): Clas
   return 'other';
 }
 
-/** A service error's name is its AWS code; a Node socket error carries an errno code (ECONNREFUSED). */
+/**
+ * A service error's name is its AWS code (AccessDeniedException); a Node socket error is a plain Error (or
+ * AggregateError) whose errno code says what happened (ECONNREFUSED).
+ */
 function errorCode(error: unknown): string {
   if (!isRecord(error)) return 'UnknownError';
-  if ('$metadata' in error && typeof error['name'] === 'string') return error['name'];
-  for (const key of ['code', 'Code', 'name'] as const) {
+  for (const key of ['name', 'code', 'Code'] as const) {
     const value = error[key];
-    if (typeof value === 'string' && value !== '' && value !== 'Error') return value;
+    if (typeof value === 'string' && !GENERIC_NAMES.has(value)) return value;
   }
   return 'UnknownError';
 }
+
+const GENERIC_NAMES = new Set(['', 'Error', 'AggregateError']);
 
 function errorMessage(error: unknown): string {
   if (error instanceof AggregateError && error.message === '') {

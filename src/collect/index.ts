@@ -1,0 +1,81 @@
+// collect: every read-only call the grade needs, run as concurrently as their dependencies allow,
+// assembled into one Snapshot. Failures are observations inside it; only unusable credentials are thrown.
+import { GRADER_VERSION } from '../engine/version.js';
+import { CannotGradeError } from '../errors.js';
+import type { LabSpec } from '../lab/types.js';
+import { SNAPSHOT_SCHEMA_VERSION, type CallerIdentity, type Observed, type Snapshot } from '../snapshot/types.js';
+import type { GradingClients } from '../target/clients.js';
+import { credentialsFailureMessage } from '../target/credential-help.js';
+import type { Target } from '../target/target.js';
+import { collectApiGateway, poolsUsedByAuthorizers } from './apigateway.js';
+import { collectCognito } from './cognito.js';
+import type { CollectContext } from './context.js';
+import { collectIam } from './iam.js';
+import { collectLambda } from './lambda.js';
+import { createObserve, type CallEvent } from './observe.js';
+import { probesNotRun } from './probes-not-run.js';
+import { collectIdentity } from './sts.js';
+
+export type { CallEvent } from './observe.js';
+
+export interface CollectOptions {
+  onCall?: (event: CallEvent) => void;
+  /** The snapshot's takenAt (tests pin it). */
+  now?: () => Date;
+}
+
+export async function collectSnapshot(
+  clients: GradingClients,
+  target: Target,
+  lab: LabSpec,
+  options: CollectOptions = {},
+): Promise<Snapshot> {
+  const takenAt = (options.now ?? (() => new Date()))().toISOString();
+  const ctx: CollectContext = { clients, lab, region: target.region, observe: createObserve(options.onCall) };
+
+  // The dependency graph: everything starts now; each step waits only for what it reads.
+  const apigateway = collectApiGateway(ctx);
+  const lambda = collectLambda(ctx, apigateway.resources);
+  const [identity, cognito, iam, lambdaEvidence, apigatewaySection] = await Promise.all([
+    collectIdentity(ctx),
+    collectCognito(ctx, async () => poolsUsedByAuthorizers(await apigateway.authorizers, lab.names.authorizer)),
+    collectIam(ctx, lambda.function),
+    lambda.evidence,
+    apigateway.section,
+  ]);
+  throwIfCredentialsUnusable(identity, target);
+
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    takenAt,
+    grader: { name: 'lab-grader', version: GRADER_VERSION },
+    lab: { id: lab.id, version: lab.version },
+    target: { region: target.region, endpoint: target.endpoint },
+    identity,
+    cognito: cognito.evidence,
+    iam,
+    lambda: lambdaEvidence,
+    apigateway: apigatewaySection.evidence,
+    probes: probesNotRun('live probes are not built yet'),
+    notes: [...cognito.notes, ...apigatewaySection.notes],
+  };
+}
+
+/**
+ * GetCallerIdentity needs no permission, so its failing for credentials (or being denied: the assume-role
+ * step of a --role-arn target failed) means nothing else was graded either: the grader cannot grade.
+ * Nor can it when AWS cannot be reached at all: a report of nothing but errors would help nobody.
+ */
+function throwIfCredentialsUnusable(identity: Observed<CallerIdentity>, target: Target): void {
+  if (identity.state !== 'error') return;
+  const { kind, operation, message } = identity.error;
+  if (kind === 'credentials' || kind === 'access-denied') {
+    throw new CannotGradeError(credentialsFailureMessage(target.credentialSource, identity.error));
+  }
+  if (kind === 'network' || kind === 'timeout') {
+    const where = target.endpoint ?? `AWS in ${target.region}`;
+    throw new CannotGradeError(
+      `lab-grader could not reach ${where} (${operation}: ${message}). Check the network connection${target.endpoint ? ' and --endpoint-url' : ''}, then run the grade again. Nothing was graded.`,
+    );
+  }
+}
