@@ -11,11 +11,6 @@ export function methodUnderTest(resources: readonly ApiResource[], lab: LabSpec)
   return resourceAt(resources, lab.names.resourcePath)?.methods[lab.names.httpMethod];
 }
 
-/** "GET /hello", as messages name the method. */
-export function methodLabel(lab: LabSpec): string {
-  return `${lab.names.httpMethod} ${lab.names.resourcePath}`;
-}
-
 /**
  * The execute-api ARN API Gateway presents as AWS:SourceArn when the stage calls the method:
  * arn:aws:execute-api:<region>:<account>:<apiId>/<stage>/<METHOD>/<path>.

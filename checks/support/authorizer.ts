@@ -7,7 +7,7 @@ export type AuthorizerProblem = 'wrongType' | 'otherPool' | 'wrongIdentitySource
 
 const PROBLEM_ORDER: readonly AuthorizerProblem[] = ['wrongType', 'otherPool', 'wrongIdentitySource'];
 
-export function authorizerProblem(authorizer: ApiAuthorizer, poolArn: string, lab: LabSpec): AuthorizerProblem | null {
+function authorizerProblem(authorizer: ApiAuthorizer, poolArn: string, lab: LabSpec): AuthorizerProblem | null {
   if (authorizer.type !== 'COGNITO_USER_POOLS') return 'wrongType';
   if (!authorizer.providerARNs.includes(poolArn)) return 'otherPool';
   if (authorizer.identitySource !== lab.expected.identitySource) return 'wrongIdentitySource';

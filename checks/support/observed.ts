@@ -30,7 +30,3 @@ export function unobserved(observed: NotFound, what: string): Evaluation {
       return errored('notObserved', { what, reason: observed.detail });
   }
 }
-
-export function foundValue<T>(observed: Observed<T>): T | undefined {
-  return observed.state === 'found' ? observed.value : undefined;
-}

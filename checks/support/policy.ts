@@ -2,7 +2,7 @@
 import type { PolicyStatement } from '../../src/snapshot/types.js';
 import { globMatches } from './glob.js';
 
-export function asList(value: string | string[] | undefined): string[] {
+function asList(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
 }

@@ -1,7 +1,8 @@
 // The live probes: whether they ran, and how API Gateway's answer reads in a message.
 import type { Evaluation, TemplateData } from '../../src/engine/types.js';
-import type { HttpExchange, Snapshot } from '../../src/snapshot/types.js';
-import { errored } from './verdict.js';
+import type { HttpExchange, ProbeName, Snapshot } from '../../src/snapshot/types.js';
+import { unobserved } from './observed.js';
+import { errored, failed, passed } from './verdict.js';
 
 /** Every probe check includes this message: a check that could not be made is never reported as a pass. */
 export const PROBES_NOT_RUN_MESSAGES = {
@@ -55,4 +56,21 @@ export function sharedAnswerMessages(call: string, expectedStatus: number): Reco
     routeNotDeployed: `${call} answered 403 Missing Authentication Token, so the {{names.stage}} stage does not serve {{names.httpMethod}} {{names.resourcePath}}: it was added after the last deployment.`,
     unexpectedStatus: `${call} answered {{status}} ({{gatewayMessage}}), not the ${expectedStatus} the lab expects.`,
   };
+}
+
+/**
+ * The verdict for a call the deployed method must refuse with 401 (no token, a forged token, an access token):
+ * PASS 'rejected'; FAIL 'accepted' (200), 'routeNotDeployed' or 'unexpectedStatus'. `what` names the call for ERRORs.
+ */
+export function expectUnauthorized(snapshot: Snapshot, probe: ProbeName, what: string): Evaluation {
+  const notRun = probesNotRun(snapshot);
+  if (notRun) return notRun;
+  const observed = snapshot.probes.http[probe];
+  if (observed.state !== 'found') return unobserved(observed, what);
+  const answer = observed.value;
+  const data = answerData(answer);
+  const evidence = answerEvidence(answer);
+  if (answer.status === 401) return passed('rejected', data, evidence);
+  if (answer.status === 200) return failed('accepted', data, evidence);
+  return failed(isMissingAuthenticationToken(answer) ? 'routeNotDeployed' : 'unexpectedStatus', data, evidence);
 }

@@ -3,7 +3,7 @@
 import { GetFunctionCommand, GetPolicyCommand, type FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { ApiResource, LambdaEvidence, LambdaFunction, Observed, PolicyDocument } from '../snapshot/types.js';
 import type { CollectContext } from './context.js';
-import { isoDate, orNull, required } from './convert.js';
+import { orNull, required } from './convert.js';
 import { functionInvokedBy, isSameFunction, parseFunctionArn } from './lambda-arn.js';
 import { skipped, skippedAfter } from './observed.js';
 import { parsePolicyDocument } from './policy-document.js';

@@ -12,7 +12,7 @@ export const DEFAULT_LAB_SPEC_PATH = fileURLToPath(new URL('../../checks/lab.jso
 const validate = compileSchemaFile(new URL('./lab.schema.json', import.meta.url));
 
 /** The points must price every check of the catalogue and nothing else (an instructor may rename or re-price). */
-export function checkPointsCoverCatalogue(spec: LabSpec, catalogueIds: readonly string[], where: string): void {
+function checkPointsCoverCatalogue(spec: LabSpec, catalogueIds: readonly string[], where: string): void {
   const known = new Set(catalogueIds);
   const unknown = Object.keys(spec.points).filter((id) => !known.has(id));
   const unpriced = catalogueIds.filter((id) => !(id in spec.points));

@@ -5,44 +5,21 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServices } from './registry.js';
 import { createRequestListener } from './server.js';
-import { FaultInjector, type FaultOptions } from './faults.js';
+import { FaultInjector } from './faults.js';
 import { RequestLog } from './request-log.js';
 import { StateStore } from './persistence.js';
 import { isPersistable } from './binding.js';
 import { dataPlaneNotBuilt } from './data-plane.js';
 import type { Persistable } from './service.js';
+import type { SandboxOptions } from './options.js';
 
 export type { FaultOptions } from './faults.js';
+export type { FidelityOptions, SandboxOptions } from './options.js';
 export type { RequestLogEntry } from './request-log.js';
 
 export const DEFAULT_SANDBOX_PORT = 4566;
 export const DEFAULT_SANDBOX_HOST = '127.0.0.1';
 export const DEFAULT_SANDBOX_REGION = 'us-east-1';
-
-/** AWS behaviour that is off unless asked for, because it makes runs slower or less predictable. */
-export interface FidelityOptions {
-  /** Block CreateFunction / UpdateFunction* for runtimes past their block dates (src/sandbox/runtimes.json). */
-  runtimeDeprecation?: boolean;
-  /** CreateFunction with a role younger than this fails as it does in AWS right after CreateRole. */
-  iamPropagationDelaySeconds?: number;
-  faults?: FaultOptions;
-}
-
-export interface SandboxOptions {
-  /** Default 4566; 0 picks a free port. */
-  port?: number;
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Where state is kept across restarts; in memory only when unset. */
-  stateDir?: string;
-  /** Appends one JSON line per request. */
-  requestLogFile?: string;
-  /** For unsigned requests; signed ones use their credential scope. Default us-east-1. */
-  defaultRegion?: string;
-  /** Overrides every service's own request body limit. */
-  maxBodyBytes?: number;
-  fidelity?: FidelityOptions;
-}
 
 export interface RunningSandbox {
   /** http://host:port, for `--endpoint-url` and the SDKs' `endpoint`. */
@@ -54,7 +31,7 @@ export interface RunningSandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? DEFAULT_SANDBOX_HOST;
   const fidelity = options.fidelity ?? {};
-  const services = createServices();
+  const services = createServices(fidelity);
 
   const persistables = new Map<string, Persistable>();
   for (const { profile, service } of services.bindings) if (isPersistable(service)) persistables.set(profile.name, service);

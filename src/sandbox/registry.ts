@@ -2,9 +2,11 @@
 
 import { bind, type ServiceBinding } from './binding.js';
 import type { IssuedKeyLookup } from './accounts.js';
-import { apiGatewayProfile, cognitoProfile, iamProfile, stsProfile } from './profiles.js';
+import type { FidelityOptions } from './options.js';
+import { apiGatewayProfile, cognitoProfile, iamProfile, lambdaProfile, stsProfile } from './profiles.js';
 import { createIamService } from './iam/index.js';
 import { createStsService } from './sts/index.js';
+import { createLambdaService } from './lambda/index.js';
 import { createApiGatewayService } from './apigateway/index.js';
 import { createCognitoService } from './cognito/index.js';
 
@@ -13,7 +15,7 @@ export interface SandboxServices {
   issuedKeys: IssuedKeyLookup;
 }
 
-export function createServices(): SandboxServices {
+export function createServices(fidelity: FidelityOptions): SandboxServices {
   const iam = createIamService();
   const sts = createStsService(iam);
   return {
@@ -21,6 +23,7 @@ export function createServices(): SandboxServices {
     bindings: [
       bind(iamProfile, iam),
       bind(stsProfile, sts),
+      bind(lambdaProfile, createLambdaService({ iam, fidelity })),
       bind(apiGatewayProfile, createApiGatewayService()),
       bind(cognitoProfile, createCognitoService()),
     ],

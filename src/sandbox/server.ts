@@ -9,7 +9,7 @@ import { signingScope } from './sigv4.js';
 import { jsonProtocol, targetOperation } from './protocols/json.js';
 import { matchRoute, restProtocol } from './protocols/rest.js';
 import { queryProtocol } from './protocols/query.js';
-import type { Protocol, WireRequest, WireResponse } from './protocols/types.js';
+import type { PreparedCall, Protocol, WireRequest, WireResponse } from './protocols/types.js';
 import { isWellKnownProvider, type ServiceBinding } from './binding.js';
 import { executeApiTarget, type DataPlaneHandler } from './data-plane.js';
 import type { FaultInjector } from './faults.js';
@@ -70,18 +70,27 @@ function bodyReader(req: IncomingMessage, limit: number, tooLarge: ServiceProfil
     }));
 }
 
-function protocolOf(binding: ServiceBinding): { prepare: (request: WireRequest) => ReturnType<Protocol<unknown>['prepare']>; serializeError: (error: AwsError, requestId: string) => WireResponse } {
-  const bound = <B>(protocol: Protocol<B>, b: B) => ({
-    prepare: (request: WireRequest) => protocol.prepare(b, request),
-    serializeError: (error: AwsError, requestId: string) => protocol.serializeError(b, error, requestId),
-  });
+/** A protocol with its binding applied, so the core can treat every service alike. */
+interface BoundProtocol {
+  prepare(request: WireRequest): Promise<PreparedCall>;
+  serializeError(error: AwsError, requestId: string): WireResponse;
+}
+
+function bindProtocol<B>(protocol: Protocol<B>, binding: B): BoundProtocol {
+  return {
+    prepare: (request) => protocol.prepare(binding, request),
+    serializeError: (error, requestId) => protocol.serializeError(binding, error, requestId),
+  };
+}
+
+function protocolOf(binding: ServiceBinding): BoundProtocol {
   switch (binding.protocol) {
     case 'json':
-      return bound(jsonProtocol, binding);
+      return bindProtocol(jsonProtocol, binding);
     case 'rest':
-      return bound(restProtocol, binding);
+      return bindProtocol(restProtocol, binding);
     case 'query':
-      return bound(queryProtocol, binding);
+      return bindProtocol(queryProtocol, binding);
   }
 }
 
@@ -147,7 +156,7 @@ export function createRequestListener(options: CoreOptions): RequestListener {
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const requestId = newRequestId();
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const url = parseUrl(req.url);
     const headers = flattenHeaders(req);
     const method = (req.method ?? 'GET').toUpperCase();
     const scope = signingScope(headers.authorization, url.searchParams);
@@ -183,7 +192,21 @@ export function createRequestListener(options: CoreOptions): RequestListener {
     });
   }
 
-  return (req, res) => void serve(req, res);
+  return (req, res) =>
+    void serve(req, res).catch((error: unknown) => {
+      // Only writing the response itself can fail here (a handler's bad header value, a closed socket).
+      console.error('sandbox: could not answer:', error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+}
+
+function parseUrl(target: string | undefined): URL {
+  try {
+    return new URL(target ?? '/', 'http://sandbox.invalid');
+  } catch {
+    return new URL('/', 'http://sandbox.invalid');
+  }
 }
 
 /** Anything that is not an AwsError is the sandbox's own bug: answer like AWS would (500), say so on the console. */

@@ -1,5 +1,8 @@
 // The API Gateway control plane through the real HTTP server and the real SDK v3 client.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   APIGatewayClient,
@@ -889,7 +892,8 @@ describe('deployedStage (for the data plane)', () => {
     });
     const methodPath = `/restapis/${api['id']}/resources/${hello['id']}/methods/GET`;
     await call('PUT', methodPath, { authorizationType: 'COGNITO_USER_POOLS', authorizerId: authorizer['id'] });
-    await call('PUT', `${methodPath}/integration`, { type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: LAMBDA_URI });
+    // On the wire, integrationHttpMethod is `httpMethod`.
+    await call('PUT', `${methodPath}/integration`, { type: 'AWS_PROXY', httpMethod: 'POST', uri: LAMBDA_URI });
     const scope = { accountId: ACCOUNT, region: REGION };
     assert.equal(service.deployedStage(scope, api['id'], 'prod'), undefined);
     const deployment = await call('POST', `/restapis/${api['id']}/deployments`, { stageName: 'prod' });
@@ -933,6 +937,34 @@ describe('persistence', () => {
     assert.equal((await restoredCall('GET', `/restapis/${api['id']}`))['name'], 'Persisted');
     assert.deepEqual(await directCaller(restored, OTHER_ACCOUNT)('GET', '/restapis'), { item: [] });
     assert.throws(() => restored.importState({ version: 99 }), /not a version 1 state document/);
+  });
+
+  it('survives a sandbox restart with a state directory', async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'apigateway-state-'));
+    const running: Awaited<ReturnType<typeof startSandbox>>[] = [];
+    const clients: APIGatewayClient[] = [];
+    try {
+      const first = await startSandbox({ port: 0, stateDir });
+      running.push(first);
+      const firstClient = new APIGatewayClient({ endpoint: first.url, region: REGION, credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'x' } });
+      clients.push(firstClient);
+      const lab = await buildLabApi(firstClient, 'Restarted');
+      const deployment = await firstClient.send(new CreateDeploymentCommand({ restApiId: lab.apiId, stageName: 'prod' }));
+      await first.stop();
+
+      const second = await startSandbox({ port: 0, stateDir });
+      running.push(second);
+      const secondClient = new APIGatewayClient({ endpoint: second.url, region: REGION, credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'x' } });
+      clients.push(secondClient);
+      const stage = await secondClient.send(new GetStageCommand({ restApiId: lab.apiId, stageName: 'prod' }));
+      assert.equal(stage.deploymentId, deployment.id);
+      const method = await secondClient.send(new GetMethodCommand({ restApiId: lab.apiId, resourceId: lab.resourceId, httpMethod: 'GET' }));
+      assert.equal(method.authorizerId, lab.authorizerId);
+    } finally {
+      for (const client of clients) client.destroy();
+      for (const sandbox of running) await sandbox.stop();
+      await rm(stateDir, { recursive: true, force: true });
+    }
   });
 
   it('answers with the legacy REST API message when configured to', async () => {

@@ -29,7 +29,7 @@ export const explainCommand: CommandModule<ExplainArgs> = {
     yargs
       .positional('check-id', { type: 'string', demandOption: true, describe: 'A check id (see "lab-grader checks")' })
       .option('lab', { type: 'string', describe: 'Lab spec JSON (default: the bundled spec)' })
-      .example('$0 explain hello-get-authorized', 'why GET /hello must use the Cognito authorizer') as Argv<ExplainArgs>,
+      .example('$0 explain hello-get-authorized', 'why GET /hello must use the Cognito authorizer') as unknown as Argv<ExplainArgs>,
   async run(args, io) {
     const lab = await loadLabSpec(args.lab);
     const check = catalogue.find(({ meta }) => meta.id === args.checkId);

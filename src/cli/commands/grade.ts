@@ -1,12 +1,12 @@
 // lab-grader grade: collect (or load) a snapshot, evaluate the catalogue, write the reports.
 import type { Argv } from 'yargs';
 import { catalogue } from '../../../checks/index.js';
-import { createGradingClients } from '../../target/clients.js';
-import { collectSnapshot } from '../../collect/index.js';
 import { exitCodeFor, gradeSnapshot } from '../../engine/grade.js';
 import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../files/atomic-write.js';
 import { loadLabSpec } from '../../lab/load.js';
+import type { LabSpec } from '../../lab/types.js';
+import { takeSnapshot } from '../../pipeline/take-snapshot.js';
 import { renderConsole } from '../../report/console.js';
 import { parseFormats, REPORT_FORMATS, writeReports } from '../../report/index.js';
 import { createProgress } from '../../report/progress.js';
@@ -32,7 +32,7 @@ export interface GradeArgs {
 const LIVE_OPTIONS = ['region', 'profile', 'roleArn', 'externalId', 'endpointUrl'] as const;
 const flag = (name: string): string => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 
-async function liveSnapshot(args: GradeArgs, lab: Awaited<ReturnType<typeof loadLabSpec>>, io: CliIo): Promise<Snapshot> {
+async function liveSnapshot(args: GradeArgs, lab: LabSpec, io: CliIo): Promise<Snapshot> {
   const region = args.region ?? lab.region;
   validateRegion(region);
   const target = resolveTarget({
@@ -44,7 +44,7 @@ async function liveSnapshot(args: GradeArgs, lab: Awaited<ReturnType<typeof load
   });
   const progress = createProgress(io.stderr, { tty: Boolean(io.stderr.isTTY) });
   try {
-    return await collectSnapshot(createGradingClients(target), target, lab, { onCall: (event) => progress.onCall(event) });
+    return await takeSnapshot(target, lab, { onCall: (event) => progress.onCall(event) });
   } finally {
     progress.done();
   }

@@ -1,6 +1,7 @@
 // GetExport: a stage's deployed snapshot as an OpenAPI 3.0 or Swagger 2.0 document (JSON), with the
 // x-amazon-apigateway-integration and x-amazon-apigateway-authorizer extensions on request. The grader
 // reads what is deployed (integration URIs, authorizer pools) from it.
+import { isoSeconds } from '../ids.js';
 import type { RestRoute } from '../service.js';
 import { badRequest } from './errors.js';
 import { ok } from './output.js';
@@ -128,7 +129,11 @@ function document(
   const schemes = Object.fromEntries(
     usedAuthorizers.map((authorizer) => [authorizer.name, securityScheme(authorizer, extensions.authorizers)]),
   );
-  const info = { title: api.name, ...(api.description ? { description: api.description } : {}), version: new Date(deployment.createdDate * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  const info = {
+    title: api.name,
+    ...(api.description ? { description: api.description } : {}),
+    version: isoSeconds(new Date(deployment.createdDate * 1000)),
+  };
   const host = `${api.id}.execute-api.${region}.amazonaws.com`;
   if (type === 'swagger') {
     return {

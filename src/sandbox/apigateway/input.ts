@@ -1,5 +1,6 @@
 // Reading request bodies: typed accessors over the parsed JSON that reject wrong types the way AWS's
 // request validation does (BadRequestException), so handlers only see well-typed values.
+import { constraintMessage } from '../validation.js';
 import { badRequest } from './errors.js';
 
 export type Body = Record<string, unknown>;
@@ -23,9 +24,7 @@ export function optionalString(body: Body, key: string): string | undefined {
 export function requiredString(body: Body, key: string, inputName: string): string {
   const value = optionalString(body, key);
   if (value === undefined) {
-    throw badRequest(
-      `1 validation error detected: Value null at '${inputName}.${key}' failed to satisfy constraint: Member must not be null`,
-    );
+    throw badRequest(constraintMessage(`${inputName}.${key}`, null, 'Member must not be null'));
   }
   return value;
 }

@@ -128,7 +128,8 @@ export function integrationRoutes(store: ApiGatewayStore): RestRoute[] {
         const body = bodyOf(input.body);
         const integration: Integration = defined({
           type: requiredString(body, 'type', 'putIntegrationInput'),
-          httpMethod: optionalString(body, 'integrationHttpMethod'),
+          // integrationHttpMethod travels as `httpMethod` in the body (its JSON name in the model).
+          httpMethod: optionalString(body, 'httpMethod'),
           uri: optionalString(body, 'uri'),
           connectionType: optionalString(body, 'connectionType'),
           connectionId: optionalString(body, 'connectionId'),

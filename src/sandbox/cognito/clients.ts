@@ -111,7 +111,7 @@ function checkLifetimes(settings: ClientSettings): void {
   if (!inRange(lifetimes.refresh, 3600, 3650 * 86400)) throw invalidParameter('Invalid range for token validity.');
 }
 
-export function describeClient(pool: StoredPool, client: StoredClient): Record<string, unknown> {
+function describeClient(pool: StoredPool, client: StoredClient): Record<string, unknown> {
   return {
     UserPoolId: pool.id,
     ClientName: client.clientName,

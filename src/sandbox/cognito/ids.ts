@@ -34,8 +34,3 @@ export function poolArn(region: string, accountId: string, poolId: string): stri
 export function poolIdFromArn(arn: string): string | undefined {
   return /^arn:aws[\w-]*:cognito-idp:[\w-]+:\d{12}:userpool\/([\w-]+_[0-9a-zA-Z]+)$/.exec(arn)?.[1];
 }
-
-/** The region a pool lives in: the part of its id before the underscore. */
-export function regionOfPool(poolId: string): string {
-  return poolId.slice(0, poolId.lastIndexOf('_'));
-}

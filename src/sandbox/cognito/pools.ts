@@ -61,7 +61,7 @@ function pick(input: Record<string, unknown>, names: readonly string[]): Record<
   return Object.fromEntries(names.filter((n) => input[n] !== undefined).map((n) => [n, input[n]]));
 }
 
-export function describePool(pool: StoredPool): Record<string, unknown> {
+function describePool(pool: StoredPool): Record<string, unknown> {
   return {
     Id: pool.id,
     Name: pool.name,

@@ -2,8 +2,7 @@
 // AdminEnableUser.
 
 import { randomInt, randomUUID } from 'node:crypto';
-import type { RequestContext } from '../service.js';
-import { AwsError } from '../service.js';
+import { AwsError, type RequestContext } from '../service.js';
 import { invalidParameter, userNotFound } from './errors.js';
 import type { CognitoDeps, Handler } from './handler.js';
 import { paginate } from './pagination.js';
@@ -13,7 +12,7 @@ import { epochSeconds, userKey, type StoredPool, type StoredUser } from './state
 import { PAGE_TOKEN, PASSWORD, USERNAME, USER_POOL_ID, str, validate, type Rules } from './validation.js';
 
 /** A user's attributes in the API's list form, sub first. */
-export function attributeList(user: StoredUser, only?: string[]): { Name: string; Value: string }[] {
+function attributeList(user: StoredUser, only?: string[]): { Name: string; Value: string }[] {
   const all = [{ Name: 'sub', Value: user.sub }, ...Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value }))];
   return only ? all.filter((a) => only.includes(a.Name)) : all;
 }

@@ -31,5 +31,5 @@ export function readCodePackage(code: LambdaInput | undefined): CodePackage {
   } catch {
     throw invalid('Could not unzip uploaded file. Please check your file, then try to upload again.');
   }
-  return { zipBase64: zipFile, CodeSha256: createHash('sha256').update(zip).digest('base64'), CodeSize: zip.length };
+  return { zipBase64: zip.toString('base64'), CodeSha256: createHash('sha256').update(zip).digest('base64'), CodeSize: zip.length };
 }

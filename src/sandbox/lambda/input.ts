@@ -53,6 +53,13 @@ export class LambdaInput {
     return value;
   }
 
+  stringList(name: string): string[] | undefined {
+    const value = this.body[name];
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw wrongType(name, 'a list of strings');
+    return value as string[];
+  }
+
   /** A map of string to string (Tags, Environment.Variables). */
   stringMap(name: string): Record<string, string> | undefined {
     const value = this.body[name];

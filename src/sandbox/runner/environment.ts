@@ -1,10 +1,12 @@
 // The environment a handler sees: the function's variables plus Lambda's own, and nothing else of the
 // sandbox process (its credentials and secrets stay out) but PATH.
 
+import { randomBytes } from 'node:crypto';
 import type { FunctionSpec } from './types.js';
 
 export function functionEnvironment(fn: FunctionSpec, taskRoot: string, runtimeDir: string): Record<string, string> {
-  const logStream = `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[$LATEST]${fn.key.length.toString(16)}`;
+  // One log stream per execution environment, named as Lambda names them.
+  const logStream = `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[$LATEST]${randomBytes(16).toString('hex')}`;
   return {
     // The function's own variables first: Lambda reserves the keys below, so they win.
     ...fn.environment,

@@ -18,7 +18,7 @@ interface RoleSession {
 }
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]{1,64})$/;
-const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+const SESSION_NAME = /^[\w+=,.@-]*$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
 export function createStsService(iam: IamDirectory): QueryService & Persistable & IssuedKeyLookup {
@@ -59,6 +59,8 @@ export function createStsService(iam: IamDirectory): QueryService & Persistable 
       AssumeRole(params, ctx) {
         const roleArn = params.required('RoleArn');
         const sessionName = params.required('RoleSessionName');
+        if (sessionName.length < 2) throw validationError('RoleSessionName', sessionName, 'Member must have length greater than or equal to 2');
+        if (sessionName.length > 64) throw validationError('RoleSessionName', sessionName, 'Member must have length less than or equal to 64');
         if (!SESSION_NAME.test(sessionName)) throw validationError('RoleSessionName', sessionName, 'Member must satisfy regular expression pattern: [\\w+=,.@-]*');
         const externalId = params.optional('ExternalId');
         if (externalId !== undefined && !EXTERNAL_ID.test(externalId)) {

@@ -1,0 +1,67 @@
+import type { Check } from '../src/engine/types.js';
+import { methodUnderTest, resourceAt } from './support/api.js';
+import { labAuthorizers } from './support/authorizer.js';
+import { listed, shown } from './support/format.js';
+import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { failed, passed } from './support/verdict.js';
+
+const PUT_METHOD =
+  'aws apigateway put-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
+  '--authorization-type COGNITO_USER_POOLS --authorizer-id {{authorizerId}} --region {{region}}';
+
+const USE_AUTHORIZER = {
+  text: 'Make the method use the Cognito authorizer, then deploy again (Activity 10) so that the prod stage serves the change.',
+  cli:
+    'aws apigateway update-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
+    '--patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value={{authorizerId}} --region {{region}}',
+};
+
+const check: Check = {
+  meta: {
+    id: 'hello-get-authorized',
+    step: 9,
+    title: 'GET /hello requires the Cognito authorizer',
+    dependsOn: ['hello-resource', 'cognito-authorizer'],
+    severity: 'critical',
+    kind: 'inspect',
+    messages: {
+      authorized: '{{names.httpMethod}} {{names.resourcePath}} requires a token checked by the authorizer {{authorizerId}}.',
+      noMethod: 'The resource {{names.resourcePath}} has no {{names.httpMethod}} method (its methods: {{methods}}).',
+      authorizationNone: '{{names.httpMethod}} {{names.resourcePath}} has authorization type NONE, so anyone can call it without a token.',
+      otherType: '{{names.httpMethod}} {{names.resourcePath}} has authorization type {{authorizationType}}, not COGNITO_USER_POOLS.',
+      otherAuthorizer: '{{names.httpMethod}} {{names.resourcePath}} uses the authorizer {{methodAuthorizerId}}, not the Cognito authorizer ({{labAuthorizerIds}}).',
+      ...UNOBSERVED_MESSAGES,
+    },
+    remediation: {
+      ...USE_AUTHORIZER,
+      byMessage: {
+        noMethod: { text: 'Create the method with the Cognito authorizer as in Activity 9.', cli: PUT_METHOD },
+      },
+    },
+    docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enable-cognito-user-pool.html',
+    permissions: ['apigateway:GET'],
+  },
+  evaluate(snapshot, lab) {
+    const { resources, authorizers } = snapshot.apigateway;
+    const pool = snapshot.cognito.pool;
+    if (resources.state !== 'found') return unobserved(resources, 'the API resources');
+    if (pool.state !== 'found') return unobserved(pool, 'the user pool');
+    if (authorizers.state !== 'found') return unobserved(authorizers, "the API's authorizers");
+    const method = methodUnderTest(resources.value, lab);
+    if (!method) {
+      const methods = Object.keys(resourceAt(resources.value, lab.names.resourcePath)?.methods ?? {});
+      return failed('noMethod', { methods: listed(methods) });
+    }
+    const { authorizationType, authorizerId } = method;
+    const evidence = { authorizationType, authorizerId };
+    if (authorizationType === 'NONE') return failed('authorizationNone', {}, evidence);
+    if (authorizationType !== 'COGNITO_USER_POOLS') return failed('otherType', { authorizationType }, evidence);
+    const accepted = labAuthorizers(authorizers.value, pool.value.arn, lab).map((authorizer) => authorizer.id);
+    if (authorizerId === null || !accepted.includes(authorizerId)) {
+      return failed('otherAuthorizer', { methodAuthorizerId: shown(authorizerId), labAuthorizerIds: listed(accepted) }, evidence);
+    }
+    return passed('authorized', { authorizerId }, evidence);
+  },
+};
+
+export default check;

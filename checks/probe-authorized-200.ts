@@ -1,0 +1,72 @@
+import type { Check } from '../src/engine/types.js';
+import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { answerData, answerEvidence, isMissingAuthenticationToken, PROBES_NOT_RUN_MESSAGES, probesNotRun, sharedAnswerMessages } from './support/probes.js';
+import { failed, passed } from './support/verdict.js';
+
+const CALL = '{{names.httpMethod}} {{names.resourcePath}} with the ID token';
+
+const check: Check = {
+  meta: {
+    id: 'probe-authorized-200',
+    step: 10,
+    title: 'GET /hello with the ID token answers 200',
+    dependsOn: ['probe-token-issued', 'prod-stage-exists'],
+    severity: 'critical',
+    kind: 'probe',
+    messages: {
+      ok: `${CALL} answered 200.`,
+      invokeDenied: `${CALL} answered 500 ({{gatewayMessage}}): API Gateway could not invoke the function it is wired to (no permission for this API, or no such function).`,
+      handlerFailed: `${CALL} answered 502 ({{gatewayMessage}}): the function failed or did not return a proxy response (statusCode and a string body).`,
+      tokenRejected: `${CALL} answered 401 ({{gatewayMessage}}): the deployed authorizer does not accept this user pool's ID tokens.`,
+      ...sharedAnswerMessages(CALL, 200),
+      ...UNOBSERVED_MESSAGES,
+      ...PROBES_NOT_RUN_MESSAGES,
+    },
+    remediation: {
+      text: 'Deploy the API again so that the prod stage serves what you configured.',
+      cli: 'aws apigateway create-deployment --rest-api-id {{apiId}} --stage-name {{names.stage}} --region {{region}}',
+      byMessage: {
+        invokeDenied: {
+          text:
+            'The function GET /hello invokes must exist and let this API call it: see lambda-invoke-permission and hello-get-integration; ' +
+            "the command adds Activity 9's permission under a new statement id.",
+          cli:
+            'aws lambda add-permission --function-name {{functionName}} --statement-id {{names.permissionStatementId}}-2 --action lambda:InvokeFunction ' +
+            '--principal apigateway.amazonaws.com --source-arn arn:aws:execute-api:{{region}}:{{accountId}}:{{apiId}}/*/* --region {{region}}',
+        },
+        handlerFailed: {
+          text: "Look at the function's latest log lines; its code must be the lab's lambda_function.py.",
+          cli: 'aws logs tail /aws/lambda/{{functionName}} --since 1h --region {{region}}',
+        },
+        tokenRejected: {
+          text: 'Make the authorizer use your user pool (Activity 8) and deploy again; the lab calls the API with the ID token, not the access token.',
+        },
+      },
+    },
+    docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-invoke-api-integrated-with-cognito-user-pool.html',
+    permissions: [],
+  },
+  evaluate(snapshot) {
+    const notRun = probesNotRun(snapshot);
+    if (notRun) return notRun;
+    const probe = snapshot.probes.http.bearerIdToken;
+    if (probe.state !== 'found') return unobserved(probe, 'the call with the ID token');
+    const answer = probe.value;
+    const data = answerData(answer);
+    const evidence = answerEvidence(answer);
+    switch (answer.status) {
+      case 200:
+        return passed('ok', data, evidence);
+      case 500:
+        return failed('invokeDenied', data, evidence);
+      case 502:
+        return failed('handlerFailed', data, evidence);
+      case 401:
+        return failed('tokenRejected', data, evidence);
+      default:
+        return failed(isMissingAuthenticationToken(answer) ? 'routeNotDeployed' : 'unexpectedStatus', data, evidence);
+    }
+  },
+};
+
+export default check;

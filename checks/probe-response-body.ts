@@ -1,0 +1,58 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Check } from '../src/engine/types.js';
+import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { gatewayMessage, PROBES_NOT_RUN_MESSAGES, probesNotRun } from './support/probes.js';
+import { failed, passed } from './support/verdict.js';
+
+const check: Check = {
+  meta: {
+    id: 'probe-response-body',
+    step: 10,
+    title: "The authorized call returns the lab's JSON",
+    dependsOn: ['probe-authorized-200'],
+    severity: 'medium',
+    kind: 'probe',
+    messages: {
+      matches: 'The authorized call returned {{body}}.',
+      notJson: 'The authorized call returned a body that is not JSON: {{body}}.',
+      differs: 'The authorized call returned {{body}}, not {{expectedBody}}.',
+      noClaims:
+        'The authorized call returned {{body}}: user "Unknown" means the function received no Cognito claims, so the deployed method has no Cognito authorizer.',
+      ...UNOBSERVED_MESSAGES,
+      ...PROBES_NOT_RUN_MESSAGES,
+    },
+    remediation: {
+      text: "Deploy the lab's lambda_function.py (Activity 6).",
+      cli: 'zip function.zip lambda_function.py && aws lambda update-function-code --function-name {{functionName}} --zip-file fileb://function.zip --region {{region}}',
+      byMessage: {
+        noClaims: {
+          text: 'Require the Cognito authorizer on GET /hello (Activity 9) and deploy again (Activity 10).',
+          cli: 'aws apigateway create-deployment --rest-api-id {{apiId}} --stage-name {{names.stage}} --region {{region}}',
+        },
+      },
+    },
+    docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html',
+    permissions: [],
+  },
+  evaluate(snapshot, lab) {
+    const notRun = probesNotRun(snapshot);
+    if (notRun) return notRun;
+    const probe = snapshot.probes.http.bearerIdToken;
+    if (probe.state !== 'found') return unobserved(probe, 'the call with the ID token');
+    const expectedBody = JSON.stringify(lab.expected.responseBody);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(probe.value.body);
+    } catch {
+      return failed('notJson', { body: gatewayMessage(probe.value) }, { body: probe.value.body });
+    }
+    const data = { body: JSON.stringify(parsed), expectedBody };
+    const evidence = { body: parsed };
+    if (isDeepStrictEqual(parsed, lab.expected.responseBody)) return passed('matches', data, evidence);
+    // The lab's handler answers user "Unknown" when the event carries no authorizer claims.
+    const user = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>)['user'] : undefined;
+    return failed(user === 'Unknown' ? 'noClaims' : 'differs', data, evidence);
+  },
+};
+
+export default check;

@@ -1,0 +1,48 @@
+import type { Check } from '../src/engine/types.js';
+import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { PROBES_NOT_RUN_MESSAGES, probesNotRun } from './support/probes.js';
+import { failed, passed } from './support/verdict.js';
+
+const check: Check = {
+  meta: {
+    id: 'probe-token-issued',
+    step: 10,
+    title: 'Cognito issues tokens to the test user (USER_PASSWORD_AUTH)',
+    dependsOn: ['app-client-password-auth', 'app-client-no-secret', 'test-user-ready'],
+    severity: 'critical',
+    kind: 'probe',
+    messages: {
+      issued: 'Cognito signed in {{names.username}} with USER_PASSWORD_AUTH and issued an ID token and an access token.',
+      refused: 'Cognito refused to sign in {{names.username}} with USER_PASSWORD_AUTH, answering {{code}} "{{cognitoMessage}}".',
+      challenge: 'Cognito answered the sign-in of {{names.username}} with the challenge {{challengeName}} instead of tokens.',
+      ...UNOBSERVED_MESSAGES,
+      ...PROBES_NOT_RUN_MESSAGES,
+    },
+    remediation: {
+      text:
+        "Sign in as the lab does (Activity 10); if Cognito says the password is wrong, set the lab's permanent password again " +
+        '(or grade with --password if you chose another).',
+      cli:
+        "aws cognito-idp admin-set-user-password --user-pool-id {{userPoolId}} --username {{names.username}} --password '<the permanent password from Activity 5>' --permanent --region {{region}}",
+    },
+    docs: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html',
+    permissions: [],
+  },
+  evaluate(snapshot) {
+    const notRun = probesNotRun(snapshot);
+    if (notRun) return notRun;
+    const auth = snapshot.probes.auth;
+    if (auth.state !== 'found') return unobserved(auth, 'the sign-in of the test user');
+    const outcome = auth.value;
+    switch (outcome.outcome) {
+      case 'tokens':
+        return passed('issued', {}, { tokenType: outcome.tokenType, expiresIn: outcome.expiresIn });
+      case 'challenge':
+        return failed('challenge', { challengeName: outcome.challengeName }, outcome);
+      case 'refused':
+        return failed('refused', { code: outcome.code, cognitoMessage: outcome.message }, outcome);
+    }
+  },
+};
+
+export default check;

@@ -1,0 +1,34 @@
+import type { Check } from '../src/engine/types.js';
+import { UNOBSERVED_MESSAGES } from './support/observed.js';
+import { expectUnauthorized, PROBES_NOT_RUN_MESSAGES, sharedAnswerMessages } from './support/probes.js';
+
+const CALL = '{{names.httpMethod}} {{names.resourcePath}} without a token';
+
+const check: Check = {
+  meta: {
+    id: 'probe-unauthenticated-401',
+    step: 10,
+    title: 'GET /hello without a token answers 401',
+    dependsOn: ['prod-stage-exists'],
+    severity: 'critical',
+    kind: 'probe',
+    messages: {
+      rejected: `${CALL} answered 401 ({{gatewayMessage}}).`,
+      accepted: `${CALL} answered 200, so the deployed method lets anyone in: it has no authorizer, or the authorizer was added after the last deployment.`,
+      ...sharedAnswerMessages(CALL, 401),
+      ...UNOBSERVED_MESSAGES,
+      ...PROBES_NOT_RUN_MESSAGES,
+    },
+    remediation: {
+      text: 'Require the Cognito authorizer on GET /hello (Activity 9) and deploy again (Activity 10).',
+      cli: 'aws apigateway create-deployment --rest-api-id {{apiId}} --stage-name {{names.stage}} --region {{region}}',
+    },
+    docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-invoke-api-integrated-with-cognito-user-pool.html',
+    permissions: [],
+  },
+  evaluate(snapshot) {
+    return expectUnauthorized(snapshot, 'noToken', 'the call without a token');
+  },
+};
+
+export default check;

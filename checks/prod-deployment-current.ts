@@ -1,0 +1,47 @@
+import type { Check } from '../src/engine/types.js';
+import { shown } from './support/format.js';
+import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { errored, failed, passed } from './support/verdict.js';
+
+const check: Check = {
+  meta: {
+    id: 'prod-deployment-current',
+    step: 10,
+    title: 'The prod stage serves GET /hello with the authorizer',
+    dependsOn: ['prod-stage-exists', 'hello-get-authorized'],
+    severity: 'critical',
+    kind: 'inspect',
+    messages: {
+      current: 'The {{names.stage}} stage (deployment {{deploymentId}}) serves {{names.httpMethod}} {{names.resourcePath}} with COGNITO_USER_POOLS authorization.',
+      noDeployment: 'The {{names.stage}} stage points at no deployment ({{detail}}).',
+      helloNotDeployed:
+        'The {{names.stage}} stage serves deployment {{deploymentId}} (created {{createdDate}}), which has no {{names.httpMethod}} {{names.resourcePath}}: the method was added after that deployment.',
+      deployedWithoutAuthorizer:
+        'The {{names.stage}} stage still serves {{names.httpMethod}} {{names.resourcePath}} with authorization type {{deployedAuthorizationType}} (deployment {{deploymentId}}): the method was changed after that deployment.',
+      apiSummaryUnavailable: 'The grader could not see what deployment {{deploymentId}} serves (the endpoint returned no API summary), so this was not checked.',
+      ...UNOBSERVED_MESSAGES,
+    },
+    remediation: {
+      text: 'Deploy the API again: changes to methods reach the prod stage only with a new deployment.',
+      cli: 'aws apigateway create-deployment --rest-api-id {{apiId}} --stage-name {{names.stage}} --region {{region}}',
+    },
+    docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-deploy-api.html',
+    permissions: ['apigateway:GET'],
+  },
+  evaluate(snapshot, lab) {
+    const deployment = snapshot.apigateway.deployment;
+    if (!seen(deployment)) return unobserved(deployment, 'the deployment of the prod stage');
+    if (deployment.state === 'absent') return failed('noDeployment', { detail: deployment.detail });
+    const { id: deploymentId, createdDate, apiSummary } = deployment.value;
+    if (apiSummary === null) return errored('apiSummaryUnavailable', { deploymentId });
+    const deployed = apiSummary[lab.names.resourcePath]?.[lab.names.httpMethod];
+    const evidence = { deploymentId, createdDate, deployed: deployed ?? null };
+    if (!deployed) return failed('helloNotDeployed', { deploymentId, createdDate: shown(createdDate, 'at an unknown time') }, evidence);
+    if (deployed.authorizationType !== 'COGNITO_USER_POOLS') {
+      return failed('deployedWithoutAuthorizer', { deploymentId, deployedAuthorizationType: deployed.authorizationType }, evidence);
+    }
+    return passed('current', { deploymentId }, evidence);
+  },
+};
+
+export default check;

@@ -1,0 +1,94 @@
+// npm run bench:sandbox: how fast the sandbox starts and answers control-plane calls, beside moto when it is
+// installed. Prints one JSON document. Loopback only, bounded loops.
+
+import { performance } from 'node:perf_hooks';
+import { APIGatewayClient, CreateRestApiCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
+import { CognitoIdentityProviderClient, CreateUserPoolCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { IAMClient, CreateRoleCommand } from '@aws-sdk/client-iam';
+import { LambdaClient, CreateFunctionCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
+import { startSandbox } from '../src/sandbox/index.js';
+import { labZip, lambdaTrustPolicy } from '../test/sandbox/helpers.js';
+import { motoMissing, startMoto } from '../test/sandbox/moto.js';
+
+const STARTS = 7;
+const MOTO_STARTS = 3;
+const CALLS_PER_OPERATION = 200;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+/** Creates one API, pool and function, then times GetRestApis, ListUserPools and GetFunction calls. */
+async function requestLatencies(endpoint: string): Promise<Record<string, number>> {
+  const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: '111111111111', secretAccessKey: 'x' } };
+  const apigateway = new APIGatewayClient(config);
+  const cognito = new CognitoIdentityProviderClient(config);
+  const lambda = new LambdaClient(config);
+  await apigateway.send(new CreateRestApiCommand({ name: 'SecureAPI' }));
+  await cognito.send(new CreateUserPoolCommand({ PoolName: 'MyAPIUserPool' }));
+  const role = await new IAMClient(config).send(new CreateRoleCommand({ RoleName: 'bench-role', AssumeRolePolicyDocument: lambdaTrustPolicy() }));
+  await lambda.send(new CreateFunctionCommand({ FunctionName: 'bench', Runtime: 'python3.12', Role: role.Role!.Arn!, Handler: 'a.handler', Code: { ZipFile: labZip() } }));
+
+  const calls: Record<string, () => Promise<unknown>> = {
+    GetRestApis: () => apigateway.send(new GetRestApisCommand({})),
+    ListUserPools: () => cognito.send(new ListUserPoolsCommand({ MaxResults: 10 })),
+    GetFunction: () => lambda.send(new GetFunctionCommand({ FunctionName: 'bench' })),
+  };
+  const all: number[] = [];
+  const perOperation: Record<string, number> = {};
+  for (const [operation, call] of Object.entries(calls)) {
+    const times: number[] = [];
+    for (let i = 0; i < CALLS_PER_OPERATION; i++) {
+      const started = performance.now();
+      await call();
+      times.push(performance.now() - started);
+    }
+    perOperation[operation] = round(median(times));
+    all.push(...times);
+  }
+  return { medianMs: round(median(all)), ...perOperation };
+}
+
+async function benchSandbox() {
+  const starts: number[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    const started = performance.now();
+    const sandbox = await startSandbox({ port: 0 });
+    starts.push(performance.now() - started);
+    await sandbox.stop();
+  }
+  const sandbox = await startSandbox({ port: 0 });
+  try {
+    return { startMs: round(median(starts)), requestLatency: await requestLatencies(sandbox.url) };
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+async function benchMoto() {
+  const missing = motoMissing();
+  if (missing) return { skipped: missing };
+  const starts: number[] = [];
+  for (let i = 0; i < MOTO_STARTS - 1; i++) {
+    const moto = await startMoto();
+    starts.push(moto.startupMs);
+    await moto.stop();
+  }
+  const moto = await startMoto();
+  starts.push(moto.startupMs);
+  try {
+    return { startMs: round(median(starts)), requestLatency: await requestLatencies(moto.url) };
+  } finally {
+    await moto.stop();
+  }
+}
+
+const report = {
+  calls: { perOperation: CALLS_PER_OPERATION, operations: ['GetRestApis', 'ListUserPools', 'GetFunction'] },
+  sandbox: await benchSandbox(),
+  moto: await benchMoto(),
+};
+console.log(JSON.stringify(report, null, 2));

@@ -1,0 +1,28 @@
+// What startSandbox accepts; the `lab-grader sandbox` flags map onto it.
+
+import type { FaultOptions } from './faults.js';
+
+/** AWS behaviour that is off unless asked for, because it makes runs slower or less predictable. */
+export interface FidelityOptions {
+  /** Block CreateFunction / UpdateFunction* for runtimes past their block dates (src/sandbox/runtimes.json). */
+  runtimeDeprecation?: boolean;
+  /** CreateFunction with a role younger than this fails as it does in AWS right after CreateRole. */
+  iamPropagationDelaySeconds?: number;
+  faults?: FaultOptions;
+}
+
+export interface SandboxOptions {
+  /** Default 4566; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Where state is kept across restarts; in memory only when unset. */
+  stateDir?: string;
+  /** Appends one JSON line per request. */
+  requestLogFile?: string;
+  /** For unsigned requests; signed ones use their credential scope. Default us-east-1. */
+  defaultRegion?: string;
+  /** Overrides every service's own request body limit. */
+  maxBodyBytes?: number;
+  fidelity?: FidelityOptions;
+}

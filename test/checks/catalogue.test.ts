@@ -1,0 +1,72 @@
+// The catalogue as a whole: one module per check id of the lab spec, in lab order, with a sound dependency graph
+// and metadata a report can use.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { test } from 'node:test';
+import { catalogue } from '../../checks/index.js';
+import { placeholders } from '../../src/engine/template.js';
+import { lab } from './snapshots.js';
+
+const ids = catalogue.map(({ meta }) => meta.id);
+
+test('the catalogue has exactly the check ids of checks/lab.json, in its order', () => {
+  assert.deepEqual(ids, Object.keys(lab.points));
+});
+
+test('the default points add up to 100', () => {
+  assert.equal(Object.values(lab.points).reduce((sum, points) => sum + points, 0), 100);
+});
+
+test('each check lives in checks/<id>.ts and nothing else does', () => {
+  const files = readdirSync(new URL('../../checks/', import.meta.url))
+    .filter((name) => name.endsWith('.ts') && name !== 'index.ts' && !name.endsWith('.test.ts'))
+    .map((name) => name.replace(/\.ts$/, ''));
+  assert.deepEqual(files.sort(), [...ids].sort());
+});
+
+test('steps are the lab activities 3 to 10, never decreasing in catalogue order', () => {
+  const steps = catalogue.map(({ meta }) => meta.step);
+  assert.ok(steps.every((step) => Number.isInteger(step) && step >= 3 && step <= 10), String(steps));
+  assert.deepEqual(steps, [...steps].sort((a, b) => a - b));
+});
+
+test('every check depends only on checks listed before it (so the graph has no cycle)', () => {
+  catalogue.forEach(({ meta }, index) => {
+    for (const dependency of meta.dependsOn) {
+      const at = ids.indexOf(dependency);
+      assert.ok(at >= 0 && at < index, `${meta.id} depends on ${dependency}, which is not an earlier check`);
+    }
+  });
+});
+
+test('probe checks are the ones that read the live probes', () => {
+  for (const { meta } of catalogue) assert.equal(meta.kind === 'probe', meta.id.startsWith('probe-'), meta.id);
+});
+
+test('every check has a title, AWS docs, and permissions in service:Action form', () => {
+  for (const { meta } of catalogue) {
+    assert.ok(meta.title.length > 0, meta.id);
+    assert.match(meta.docs, /^https:\/\/docs\.aws\.amazon\.com\//, meta.id);
+    for (const permission of meta.permissions) assert.match(permission, /^[a-z-]+:[A-Za-z]+$/, `${meta.id}: ${permission}`);
+    if (meta.kind === 'inspect') assert.ok(meta.permissions.length > 0, `${meta.id} reads the account, so it needs permissions`);
+  }
+});
+
+test('every default fix is an AWS CLI command, and its dotted placeholders are lab-spec paths', () => {
+  for (const { meta } of catalogue) {
+    const cli = meta.remediation.cli ?? '';
+    assert.match(cli, /^([A-Z_]+=\$\()?(aws |zip )/, `${meta.id}: the fix is an AWS CLI command in the lab's style`);
+    for (const name of placeholders(`${meta.remediation.text} ${cli}`)) {
+      // Data keys are checked per case by check-tester; here only the shapes the engine fills without data.
+      if (name.includes('.')) assert.match(name, /^(names|expected)\.\w+$/, `${meta.id}: ${name}`);
+    }
+  }
+});
+
+test('no fix command carries a password', () => {
+  for (const { meta } of catalogue) {
+    const commands = [meta.remediation, ...Object.values(meta.remediation.byMessage ?? {})].map((fix) => fix.cli ?? '').join('\n');
+    assert.doesNotMatch(commands, new RegExp(lab.password.replace(/[!]/g, '\\$&')), meta.id);
+    assert.doesNotMatch(commands, /TempPass123!/, meta.id);
+  }
+});
