@@ -1,8 +1,9 @@
-// Builds dist/lab-grader.mjs: one self-contained file that runs with plain Node 20 (e.g. in AWS CloudShell).
+// Builds dist/lab-grader.mjs (or the path given): one self-contained file that runs with plain Node 20
+// (e.g. in AWS CloudShell).
 import { build } from 'esbuild';
 import { stat } from 'node:fs/promises';
 
-const outfile = 'dist/lab-grader.mjs';
+const outfile = process.argv[2] ?? 'dist/lab-grader.mjs';
 await build({
   entryPoints: ['src/cli/main.ts'],
   outfile,

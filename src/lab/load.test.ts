@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { mutate } from '../../fixtures/mutate.js';
 import { InputError } from '../errors.js';
-import { DEFAULT_LAB_SPEC_PATH, loadLabSpec } from './load.js';
+import { BUNDLED_LAB_SPEC, loadLabSpec } from './load.js';
 import type { LabSpec } from './types.js';
 
-const spec = JSON.parse(await readFile(DEFAULT_LAB_SPEC_PATH, 'utf8')) as LabSpec;
+const spec = structuredClone(BUNDLED_LAB_SPEC) as LabSpec;
 const folder = await mkdtemp(join(tmpdir(), 'lab-spec-'));
 
 async function written(name: string, content: unknown): Promise<string> {

@@ -1,15 +1,17 @@
 // Loading the lab spec: checks/lab.json by default, or an instructor's own (--lab), validated before any grading.
-import { fileURLToPath } from 'node:url';
+import bundledSpec from '../../checks/lab.json' with { type: 'json' };
 import { catalogue } from '../../checks/index.js';
 import { InputError } from '../errors.js';
-import { readJsonFile } from '../snapshot/json-file.js';
-import { compileSchemaFile, validateAgainst } from '../snapshot/json-schema.js';
+import { readJsonFile } from '../json/file.js';
+import { compileSchema, validateAgainst } from '../json/schema.js';
+import schema from './lab.schema.json' with { type: 'json' };
 import type { LabSpec } from './types.js';
 
-/** The lab this package grades, found beside the package's code (not in the current directory). */
-export const DEFAULT_LAB_SPEC_PATH = fileURLToPath(new URL('../../checks/lab.json', import.meta.url));
+/** The lab this package grades, built into the package (so the single-file bundle carries it). */
+export const BUNDLED_LAB_SPEC: unknown = bundledSpec;
+const BUNDLED_WHERE = 'the bundled lab spec (checks/lab.json)';
 
-const validate = compileSchemaFile(new URL('./lab.schema.json', import.meta.url));
+const validate = compileSchema(schema);
 
 /** The points must price every check of the catalogue and nothing else (an instructor may rename or re-price). */
 function checkPointsCoverCatalogue(spec: LabSpec, catalogueIds: readonly string[], where: string): void {
@@ -28,10 +30,12 @@ function checkPointsCoverCatalogue(spec: LabSpec, catalogueIds: readonly string[
 }
 
 export async function loadLabSpec(
-  path: string = DEFAULT_LAB_SPEC_PATH,
+  path?: string,
   catalogueIds: readonly string[] = catalogue.map((check) => check.meta.id),
 ): Promise<LabSpec> {
-  const spec = validateAgainst<LabSpec>(validate, await readJsonFile(path, 'lab spec'), path, 'lab spec');
-  checkPointsCoverCatalogue(spec, catalogueIds, path);
+  const where = path ?? BUNDLED_WHERE;
+  const document = path === undefined ? structuredClone(BUNDLED_LAB_SPEC) : await readJsonFile(path, 'lab spec');
+  const spec = validateAgainst<LabSpec>(validate, document, where, 'lab spec');
+  checkPointsCoverCatalogue(spec, catalogueIds, where);
   return spec;
 }

@@ -1,11 +1,12 @@
 // The JSON report: the GradeResult itself, and the published schema it follows (schemas/report.schema.json).
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { compileSchema } from '../json/schema.js';
 import type { GradeResult } from '../engine/types.js';
 
-export const REPORT_SCHEMA_PATH = fileURLToPath(new URL('./schemas/report.schema.json', import.meta.url));
+import reportSchema from './schemas/report.schema.json' with { type: 'json' };
+
+/** The published schema of report.json (src/report/schemas/report.schema.json). */
+export const REPORT_SCHEMA: object = reportSchema;
 
 // JSON.stringify leaves these raw inside strings; escaped, the data is unchanged but `cat report.json` cannot
 // be steered by C1 controls (8-bit CSI) or reordered by bidirectional overrides from the account.
@@ -23,9 +24,7 @@ let compiled: ValidateFunction | undefined;
 
 function schemaValidator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
-    addFormats.default(ajv);
-    compiled = ajv.compile(JSON.parse(readFileSync(REPORT_SCHEMA_PATH, 'utf8')) as object);
+    compiled = compileSchema(REPORT_SCHEMA, { allErrors: true });
   }
   return compiled;
 }

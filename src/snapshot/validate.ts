@@ -1,10 +1,11 @@
 // Loading and validating a saved snapshot (--from-snapshot, fixtures): a snapshot is input, so a bad one is an InputError.
 import { InputError } from '../errors.js';
-import { readJsonFile } from './json-file.js';
-import { compileSchemaFile, validateAgainst } from './json-schema.js';
+import { readJsonFile } from '../json/file.js';
+import { compileSchema, validateAgainst } from '../json/schema.js';
+import schema from './snapshot.schema.json' with { type: 'json' };
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from './types.js';
 
-const validate = compileSchemaFile(new URL('./snapshot.schema.json', import.meta.url));
+const validate = compileSchema(schema);
 
 function checkSchemaVersion(doc: unknown, where: string): void {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {

@@ -1,6 +1,6 @@
 // Which runtimes exist and when AWS stops accepting them, from runtimes.json (dates are configuration).
 
-import { createRequire } from 'node:module';
+import runtimesConfig from '../runtimes.json' with { type: 'json' };
 import { AwsError } from '../service.js';
 
 interface RuntimeLifecycle {
@@ -10,8 +10,8 @@ interface RuntimeLifecycle {
   successor?: string;
 }
 
-// createRequire keeps the JSON a plain file next to the code, with no import-attribute syntax to support.
-const { runtimes } = createRequire(import.meta.url)('../runtimes.json') as { runtimes: Record<string, RuntimeLifecycle> };
+// A JSON module, so that the single-file bundle carries the dates.
+const { runtimes } = runtimesConfig as { runtimes: Record<string, RuntimeLifecycle> };
 
 export const RUNTIMES: readonly string[] = Object.keys(runtimes);
 

@@ -1,6 +1,5 @@
 // JSON Schema validation (ajv, draft 2020-12) that explains the first problem in one sentence a person can act
 // on: where (file and JSON pointer) and what is wrong.
-import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { InputError } from '../errors.js';
@@ -8,12 +7,15 @@ import { InputError } from '../errors.js';
 // ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-/** Compiles a schema stored as a JSON file beside the module that uses it (`new URL('x.json', import.meta.url)`). */
-export function compileSchemaFile(url: URL): ValidateFunction {
+/**
+ * Compiles a schema. Schemas are imported as JSON modules (`with { type: 'json' }`), so that the single-file
+ * bundle carries them.
+ */
+export function compileSchema(schema: object, options: { allErrors?: boolean } = {}): ValidateFunction {
   // strictTypes off: the if/then subschemas that discriminate Observed<T> carry no "type" of their own.
-  const ajv = new Ajv2020({ allErrors: false, strict: true, strictTypes: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({ allErrors: options.allErrors ?? false, strict: true, strictTypes: false, allowUnionTypes: true });
   addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(url, 'utf8')) as object);
+  return ajv.compile(schema);
 }
 
 // Combinators report "must match a schema in oneOf" after the error that says what is wrong: skip them.
