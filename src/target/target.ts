@@ -2,6 +2,7 @@
 import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { InputError } from '../errors.js';
+import { parseUrlOption } from './url-option.js';
 import { createHttpHandler } from './http-handler.js';
 import { AWS_REGIONS, isAwsRegion } from './regions.js';
 
@@ -63,7 +64,7 @@ const EXTERNAL_ID = /^[\w+=,.@:\/-]{2,1224}$/;
 
 export function resolveTarget(options: ResolveTargetOptions): Target {
   validateRegion(options.region);
-  const endpoint = options.endpointUrl === undefined ? null : parseEndpointUrl(options.endpointUrl);
+  const endpoint = options.endpointUrl === undefined ? null : parseUrlOption(options.endpointUrl, TARGET_FLAGS.endpointUrl, 'http://127.0.0.1:4566');
   const requestMs = positiveInteger(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, TARGET_FLAGS.timeoutMs);
   const timeouts = { connectionMs: Math.min(CONNECTION_TIMEOUT_MS, requestMs), requestMs };
   const maxAttempts = positiveInteger(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, TARGET_FLAGS.maxAttempts);
@@ -84,27 +85,8 @@ export function validateRegion(region: string): void {
   throw new InputError(
     `${TARGET_FLAGS.region}: "${region}" is not an AWS region.` +
       (suggestion ? ` Did you mean ${suggestion}?` : '') +
-      ` Pass ${TARGET_FLAGS.region} with one of: ${AWS_REGIONS.join(', ')} (the lab itself uses us-east-1),` +
-      ' or set AWS_REGION.',
+      ` Pass ${TARGET_FLAGS.region} with one of: ${AWS_REGIONS.join(', ')} (the lab itself uses us-east-1).`,
   );
-}
-
-function parseEndpointUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InputError(`${TARGET_FLAGS.endpointUrl}: "${value}" is not a URL. Pass one like http://127.0.0.1:4566.`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InputError(`${TARGET_FLAGS.endpointUrl}: "${value}" must start with http:// or https://.`);
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new InputError(
-      `${TARGET_FLAGS.endpointUrl}: pass only scheme, host, port and path (no user, password, query or fragment).`,
-    );
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 function positiveInteger(value: number, flag: string): number {
