@@ -1,5 +1,6 @@
 // npm run bench:sandbox: how fast the sandbox starts and answers control-plane calls, beside moto when it is
-// installed. Prints one JSON document. Loopback only, bounded loops.
+// installed, and how fast its API data plane answers an authorized call (token verified, Lambda run), cold
+// and warm. Prints one JSON document. Loopback only, bounded loops.
 
 import { performance } from 'node:perf_hooks';
 import { APIGatewayClient, CreateRestApiCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
@@ -9,10 +10,12 @@ import { LambdaClient, CreateFunctionCommand, GetFunctionCommand } from '@aws-sd
 import { startSandbox } from '../src/sandbox/index.js';
 import { labZip, lambdaTrustPolicy } from '../test/sandbox/helpers.js';
 import { motoMissing, startMoto } from '../test/sandbox/moto.js';
+import { deployLab, http } from '../test/sandbox/lab-deploy.js';
 
 const STARTS = 7;
 const MOTO_STARTS = 3;
 const CALLS_PER_OPERATION = 200;
+const WARM_DATA_PLANE_CALLS = 100;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -68,6 +71,27 @@ async function benchSandbox() {
   }
 }
 
+/** The lab deployed with the SDK, then GET /hello with the ID token: the first (cold) call, then warm ones. */
+async function benchDataPlane() {
+  const sandbox = await startSandbox({ port: 0 });
+  try {
+    const lab = await deployLab(sandbox);
+    const { IdToken } = await lab.signIn();
+    const call = async () => {
+      const started = performance.now();
+      const answer = await http(`${lab.stageUrl}/hello`, { headers: { Authorization: `Bearer ${IdToken}` } });
+      if (answer.status !== 200) throw new Error(`data plane answered ${answer.status}: ${answer.text}`);
+      return performance.now() - started;
+    };
+    const coldMs = await call();
+    const warm: number[] = [];
+    for (let i = 0; i < WARM_DATA_PLANE_CALLS; i++) warm.push(await call());
+    return { coldAuthorizedCallMs: round(coldMs), warmAuthorizedCallMedianMs: round(median(warm)), warmCalls: WARM_DATA_PLANE_CALLS };
+  } finally {
+    await sandbox.stop();
+  }
+}
+
 async function benchMoto() {
   const missing = motoMissing();
   if (missing) return { skipped: missing };
@@ -89,6 +113,7 @@ async function benchMoto() {
 const report = {
   calls: { perOperation: CALLS_PER_OPERATION, operations: ['GetRestApis', 'ListUserPools', 'GetFunction'] },
   sandbox: await benchSandbox(),
+  dataPlane: await benchDataPlane(),
   moto: await benchMoto(),
 };
 console.log(JSON.stringify(report, null, 2));

@@ -1,8 +1,2 @@
-// IAM-style wildcards: * for any run of characters, ? for one character; everything else literal.
-
-export function globMatches(pattern: string, value: string, options: { ignoreCase?: boolean } = {}): boolean {
-  const source = [...pattern]
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, options.ignoreCase ? 'si' : 's').test(value);
-}
+// IAM-style wildcards live in src/aws/, shared with the sandbox.
+export { globMatches } from '../../src/aws/glob.js';

@@ -1,6 +1,6 @@
 // Reading IAM-grammar policy statements (a role's trust policy, a function's resource policy).
 import type { PolicyStatement } from '../../src/snapshot/types.js';
-import { globMatches } from './glob.js';
+import { globMatches } from '../../src/aws/glob.js';
 
 function asList(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];

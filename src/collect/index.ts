@@ -1,5 +1,6 @@
 // collect: every read-only call the grade needs, run as concurrently as their dependencies allow,
 // assembled into one Snapshot. Failures are observations inside it; only unusable credentials are thrown.
+// The live probes are not made here (src/probes/, after the collection): this snapshot says so.
 import { GRADER_VERSION } from '../engine/version.js';
 import { CannotGradeError } from '../errors.js';
 import type { LabSpec } from '../lab/types.js';
@@ -56,7 +57,7 @@ export async function collectSnapshot(
     iam,
     lambda: lambdaEvidence,
     apigateway: apigatewaySection.evidence,
-    probes: probesNotRun('live probes are not built yet'),
+    probes: probesNotRun('only the configuration was collected'),
     notes: [...cognito.notes, ...apigatewaySection.notes],
   };
 }

@@ -1,20 +1,44 @@
 // target -> collect -> probe -> snapshot: everything a live grade observes, for one account.
 import { collectSnapshot, type CallEvent } from '../collect/index.js';
+import { probesNotRun } from '../collect/probes-not-run.js';
 import type { LabSpec } from '../lab/types.js';
+import { planProbes, runProbes } from '../probes/index.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { createGradingClients, destroyGradingClients } from '../target/clients.js';
 import type { Target } from '../target/target.js';
 
+/** What the live probes need beyond the target. */
+export interface ProbeSettings {
+  /** The lab user's password (--password, LAB_GRADER_PASSWORD or the lab spec's): never saved. */
+  password: string;
+  /** --stage-url: call this stage URL instead of the one derived from the API id. */
+  stageUrl?: string;
+}
+
 export interface TakeSnapshotOptions {
-  /** Called as each AWS call starts and ends (progress). */
+  /** null: the configuration only (--no-probes); the probe checks then say the probes were not run. */
+  probes: ProbeSettings | null;
+  /** Called as each AWS call or probe starts and ends (progress). */
   onCall?: (event: CallEvent) => void;
   now?: () => Date;
 }
 
-export async function takeSnapshot(target: Target, lab: LabSpec, options: TakeSnapshotOptions = {}): Promise<Snapshot> {
+export const NO_PROBES_REASON = 'the snapshot was taken with --no-probes';
+
+export async function takeSnapshot(target: Target, lab: LabSpec, options: TakeSnapshotOptions): Promise<Snapshot> {
   const clients = createGradingClients(target);
   try {
-    return await collectSnapshot(clients, target, lab, { onCall: options.onCall, now: options.now });
+    const collected = await collectSnapshot(clients, target, lab, { onCall: options.onCall, now: options.now });
+    if (options.probes === null) return { ...collected, probes: probesNotRun(NO_PROBES_REASON) };
+    const plan = planProbes(collected, lab, { stageUrl: options.probes.stageUrl });
+    const probes = await runProbes(plan, {
+      cognito: clients.cognito,
+      password: options.probes.password,
+      limits: { connectMs: target.timeouts.connectionMs, requestMs: target.timeouts.requestMs },
+      onCall: options.onCall,
+      now: options.now,
+    });
+    return { ...collected, probes };
   } finally {
     destroyGradingClients(clients);
   }

@@ -1,5 +1,5 @@
-// The hook for the API Gateway data plane (execute-api), built in a later issue. Until then every call
-// is answered with a plain 501 saying so, never with something that looks like AWS's answer.
+// The hook between the HTTP core and the API Gateway data plane (execute-api/): which requests are for it,
+// and what it is handed. The data plane itself is in execute-api/.
 
 import type { RequestContext } from './service.js';
 import type { WireRequest, WireResponse } from './protocols/types.js';
@@ -11,7 +11,16 @@ export interface ExecuteApiTarget {
   path: string;
 }
 
-export type DataPlaneHandler = (request: WireRequest, target: ExecuteApiTarget, ctx: RequestContext) => Promise<WireResponse>;
+/** A data plane request keeps what the proxy event needs and the core normally drops. */
+export interface DataPlaneRequest extends WireRequest {
+  /** Header names as sent, alternating with their values (node's rawHeaders). */
+  rawHeaders: readonly string[];
+  sourceIp: string;
+  /** HTTP/1.1 */
+  protocol: string;
+}
+
+export type DataPlaneHandler = (request: DataPlaneRequest, target: ExecuteApiTarget, ctx: RequestContext) => Promise<WireResponse>;
 
 const HOST = /^([a-z0-9]+)\.execute-api\.localhost(?::\d+)?$/i;
 const PATH_PREFIX = '/_aws/execute-api/';
@@ -35,9 +44,3 @@ export function executeApiTarget(url: URL, host: string | undefined): ExecuteApi
   const [, stage = '', ...path] = stagePath.split('/');
   return apiId ? { apiId, stage, path: `/${path.join('/')}` } : undefined;
 }
-
-export const dataPlaneNotBuilt: DataPlaneHandler = async () => ({
-  status: 501,
-  headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'NotImplemented' },
-  body: JSON.stringify({ message: 'The API Gateway data plane (execute-api) is not built in this sandbox yet.' }),
-});

@@ -9,12 +9,13 @@ import { FaultInjector } from './faults.js';
 import { RequestLog } from './request-log.js';
 import { StateStore } from './persistence.js';
 import { isPersistable } from './binding.js';
-import { dataPlaneNotBuilt } from './data-plane.js';
 import type { Persistable } from './service.js';
 import type { SandboxOptions } from './options.js';
 
 export type { FaultOptions } from './faults.js';
 export type { FidelityOptions, SandboxOptions } from './options.js';
+export type { DataPlaneOptions } from './execute-api/index.js';
+export type { RunnerOptions } from './runner/types.js';
 export type { RequestLogEntry } from './request-log.js';
 
 export const DEFAULT_SANDBOX_PORT = 4566;
@@ -31,12 +32,17 @@ export interface RunningSandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? DEFAULT_SANDBOX_HOST;
   const fidelity = options.fidelity ?? {};
-  const services = createServices(fidelity);
+  const services = createServices(options);
 
   const persistables = new Map<string, Persistable>();
   for (const { profile, service } of services.bindings) if (isPersistable(service)) persistables.set(profile.name, service);
   const store = options.stateDir ? new StateStore(options.stateDir, persistables) : undefined;
-  await store?.load();
+  try {
+    await store?.load();
+  } catch (error) {
+    await services.runner.stop();
+    throw error;
+  }
   const requestLog = options.requestLogFile ? new RequestLog(options.requestLogFile) : undefined;
 
   const server = createServer(
@@ -47,17 +53,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       maxBodyBytes: options.maxBodyBytes,
       faults: fidelity.faults ? new FaultInjector(fidelity.faults) : undefined,
       requestLog,
-      dataPlane: dataPlaneNotBuilt,
+      dataPlane: services.dataPlane,
+      clock: options.clock,
       onMutation: () => store?.scheduleSave(),
     }),
   );
-  await new Promise<void>((resolve, reject) => {
+  const listening = new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? DEFAULT_SANDBOX_PORT, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
+  try {
+    await listening;
+  } catch (error) {
+    await Promise.all([services.runner.stop(), requestLog?.close()]);
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
@@ -70,6 +83,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await closed;
+        await services.runner.stop();
         await store?.flush();
         await requestLog?.close();
       })()),

@@ -1,6 +1,8 @@
 // What startSandbox accepts; the `lab-grader sandbox` flags map onto it.
 
 import type { FaultOptions } from './faults.js';
+import type { DataPlaneOptions } from './execute-api/index.js';
+import type { RunnerOptions } from './runner/types.js';
 
 /** AWS behaviour that is off unless asked for, because it makes runs slower or less predictable. */
 export interface FidelityOptions {
@@ -25,4 +27,10 @@ export interface SandboxOptions {
   /** Overrides every service's own request body limit. */
   maxBodyBytes?: number;
   fidelity?: FidelityOptions;
+  /** The Lambda runner's settings (interpreters, warm workers, idle time). */
+  runner?: RunnerOptions;
+  /** Choices where AWS's data plane behaviour is UNCONFIRMED. */
+  dataPlane?: DataPlaneOptions;
+  /** The sandbox's time: token iat/exp, their expiry, request times. Default: the system clock. */
+  clock?: () => Date;
 }

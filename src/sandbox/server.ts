@@ -25,6 +25,8 @@ export interface CoreOptions {
   faults?: FaultInjector;
   requestLog?: RequestLog;
   dataPlane: DataPlaneHandler;
+  /** The sandbox's time (token times, expiry, dates); default the system clock. */
+  clock?: () => Date;
   /** Called after a successful request that may have changed state. */
   onMutation(): void;
 }
@@ -130,7 +132,8 @@ export function createRequestListener(options: CoreOptions): RequestListener {
     const api = executeApiTarget(url, headers.host);
     if (api) {
       const readBody = bodyReader(req, options.maxBodyBytes ?? apiGatewayProfile.maxBodyBytes, apiGatewayProfile.requestTooLarge);
-      const response = await options.dataPlane({ ...request, readBody }, api, ctx);
+      const dataPlaneRequest = { ...request, readBody, rawHeaders: req.rawHeaders, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', protocol: `HTTP/${req.httpVersion}` };
+      const response = await options.dataPlane(dataPlaneRequest, api, ctx);
       return { service: 'execute-api', operation: `${method} ${api.path}`, response };
     }
     const wellKnown = method === 'GET' ? WELL_KNOWN.exec(url.pathname) : null;
@@ -166,7 +169,7 @@ export function createRequestListener(options: CoreOptions): RequestListener {
       region: scope?.region ?? options.defaultRegion,
       accessKeyId,
       requestId,
-      now: new Date(),
+      now: options.clock?.() ?? new Date(),
       baseUrl: `http://${headers.host ?? 'localhost'}`,
     };
     let outcome: Outcome;

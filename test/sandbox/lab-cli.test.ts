@@ -1,12 +1,14 @@
-// The lab as a learner runs it: LAB.md Activities 3 to 10 (up to the curl calls) with the AWS CLI against
-// the sandbox, only --endpoint-url added. Every step must succeed and the ID token must carry the lab claims.
+// The lab as a learner runs it: LAB.md Activities 3 to 10 with the AWS CLI against the sandbox, only
+// --endpoint-url added. Every step must succeed and the ID token must carry the lab claims; then the lab's two
+// curl calls, pointed at the sandbox's data plane, answer 200 with the lab's JSON and 401 without a token.
 
+import { spawnSync } from 'node:child_process';
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { sandboxOn } from './helpers.js';
-import { ACTIVITY_2, ACTIVITY_6, awsCliMissing, runLabScript } from './aws-cli.js';
+import { ACTIVITY_2, ACTIVITY_6, awsCliMissing, runLabScript, type ScriptResult } from './aws-cli.js';
 
 const ACTIVITIES_3_TO_5 = `
 USER_POOL_ID=$(aws cognito-idp create-user-pool    --pool-name $USER_POOL_NAME    --region $REGION    --query 'UserPool.Id'    --output text)
@@ -53,6 +55,17 @@ ID_TOKEN=$(aws cognito-idp initiate-auth \\
   --output text)
 `;
 
+/** LAB.md's two curl calls, with API_ENDPOINT pointed at the sandbox and the status printed after each body. */
+const CURL_CALLS = `
+API_ENDPOINT="$SANDBOX_URL/_aws/execute-api/$API_ID/prod"
+
+curl -sS --max-time 30 -w '\\nCURL %{http_code}\\n' -H "Authorization: Bearer $ID_TOKEN" "$API_ENDPOINT/hello"
+
+curl -sS --max-time 30 -w '\\nCURL %{http_code}\\n' "$API_ENDPOINT/hello"
+`;
+
+const curlMissing = spawnSync('curl', ['--version']).status === 0 ? undefined : 'curl is not on PATH';
+
 /** Not lab commands: how the test reads the learner's variables back. */
 const REPORT = `
 echo "VAR USER_POOL_ID=$USER_POOL_ID"
@@ -70,9 +83,11 @@ describe('AWS CLI: the lab, Activities 3 to 10', { skip: missing }, () => {
   });
   after(() => sandbox.stop());
 
+  let result: ScriptResult;
+
   test('every step succeeds and the ID token has the lab claims', async () => {
-    const script = ACTIVITY_2 + ACTIVITIES_3_TO_5 + ACTIVITY_6 + ACTIVITIES_7_TO_10 + REPORT;
-    const result = await runLabScript(script, sandbox.url, { needsLambdaZip: true });
+    const script = ACTIVITY_2 + ACTIVITIES_3_TO_5 + ACTIVITY_6 + ACTIVITIES_7_TO_10 + (curlMissing ? '' : CURL_CALLS) + REPORT;
+    result = await runLabScript(script, sandbox.url, { needsLambdaZip: true });
     assert.equal(result.code, 0, `a lab step failed:\n${result.stderr}`);
     const vars = Object.fromEntries([...result.stdout.matchAll(/^VAR (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
     assert.match(vars.USER_POOL_ID ?? '', /^us-east-1_[0-9A-Za-z]+$/);
@@ -86,5 +101,13 @@ describe('AWS CLI: the lab, Activities 3 to 10', { skip: missing }, () => {
     assert.equal(claims['cognito:username'], 'testuser');
     assert.ok(claims.iss?.endsWith(`/${vars.USER_POOL_ID}`), `iss ${claims.iss}`);
     assert.equal(decodeJwt(vars.ACCESS_TOKEN ?? '').token_use, 'access');
+  });
+
+  test("the lab's curl calls: 200 with the lab's JSON with the ID token, 401 without", { skip: curlMissing }, () => {
+    const calls = [...result.stdout.matchAll(/^(.*)\nCURL (\d{3})$/gm)].map((m) => ({ body: m[1], status: m[2] }));
+    assert.equal(calls.length, 2, result.stdout);
+    assert.equal(calls[0]?.status, '200');
+    assert.deepEqual(JSON.parse(calls[0]?.body ?? ''), { message: 'Hello from secured API!', user: 'testuser' });
+    assert.deepEqual(calls[1], { body: '{"message":"Unauthorized"}', status: '401' });
   });
 });

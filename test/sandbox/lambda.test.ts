@@ -171,11 +171,10 @@ describe('lambda control plane', () => {
     assert.equal(pages, 2);
   });
 
-  test('Invoke says the runner is not built; DeleteFunction deletes', async () => {
-    const invoke = await failure(lambda.send(new InvokeCommand({ FunctionName: 'Third' })));
-    assert.equal(invoke.status, 501);
-    assert.match(invoke.message, /runner is not built/);
+  test('DeleteFunction deletes; Invoke of a deleted function is ResourceNotFoundException', async () => {
     await lambda.send(new DeleteFunctionCommand({ FunctionName: 'Third' }));
     assert.equal((await failure(lambda.send(new GetFunctionCommand({ FunctionName: 'Third' })))).status, 404);
+    const invoke = await failure(lambda.send(new InvokeCommand({ FunctionName: 'Third' })));
+    assert.deepEqual([invoke.name, invoke.status], ['ResourceNotFoundException', 404]);
   });
 });

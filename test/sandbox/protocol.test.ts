@@ -114,10 +114,10 @@ describe('protocols', () => {
     assert.equal((await fetch(`${sandbox.url}/us-east-1_missing/.well-known/jwks.json`)).status, 404);
   });
 
-  test('the API data plane hook answers 501 for both addressing forms', async () => {
+  test('both data plane addressing forms reach the data plane (an unknown API: 403 Forbidden)', async () => {
     const byPath = await fetch(`${sandbox.url}/_aws/execute-api/abc123/prod/hello`);
-    assert.equal(byPath.status, 501);
-    assert.match(((await byPath.json()) as { message: string }).message, /data plane/);
+    assert.equal(byPath.status, 403);
+    assert.deepEqual(await byPath.json(), { message: 'Forbidden' });
     // fetch may not set Host, node:http may.
     const status = await new Promise<number | undefined>((resolve, reject) => {
       const request = get({ host: '127.0.0.1', port: sandbox.port, path: '/prod/hello', headers: { host: `abc123.execute-api.localhost:${sandbox.port}` } }, (response) => {
@@ -126,6 +126,6 @@ describe('protocols', () => {
       });
       request.on('error', reject);
     });
-    assert.equal(status, 501);
+    assert.equal(status, 403);
   });
 });

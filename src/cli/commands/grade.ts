@@ -6,7 +6,8 @@ import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../files/atomic-write.js';
 import { loadLabSpec } from '../../lab/load.js';
 import type { LabSpec } from '../../lab/types.js';
-import { takeSnapshot } from '../../pipeline/take-snapshot.js';
+import { takeSnapshot, type ProbeSettings } from '../../pipeline/take-snapshot.js';
+import { parseStageUrlOption, PASSWORD_ENV, resolveProbePassword } from '../../probes/index.js';
 import { renderConsole } from '../../report/console.js';
 import { parseFormats, REPORT_FORMATS, writeReports } from '../../report/index.js';
 import { createProgress } from '../../report/progress.js';
@@ -22,6 +23,10 @@ export interface GradeArgs {
   roleArn?: string;
   externalId?: string;
   endpointUrl?: string;
+  password?: string;
+  /** false for --no-probes. */
+  probes?: boolean;
+  stageUrl?: string;
   lab?: string;
   format: string;
   out: string;
@@ -29,12 +34,28 @@ export interface GradeArgs {
   fromSnapshot?: string;
 }
 
-const LIVE_OPTIONS = ['region', 'profile', 'roleArn', 'externalId', 'endpointUrl'] as const;
+const PROBE_OPTIONS = ['password', 'stageUrl'] as const;
+const LIVE_OPTIONS = ['region', 'profile', 'roleArn', 'externalId', 'endpointUrl', 'probes', ...PROBE_OPTIONS] as const;
 const flag = (name: string): string => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+/** The flag as typed: the boolean `probes` is given as --no-probes. */
+const typedFlag = (args: GradeArgs, name: (typeof LIVE_OPTIONS)[number]): string => (name === 'probes' && args.probes === false ? '--no-probes' : flag(name));
+
+function probeSettings(args: GradeArgs, lab: LabSpec, io: CliIo): ProbeSettings | null {
+  if (args.probes === false) {
+    const unused = PROBE_OPTIONS.filter((name) => args[name] !== undefined);
+    if (unused.length > 0) throw new InputError(`${unused.map(flag).join(' and ')} only serve the live probes, which --no-probes turns off: drop one or the other.`);
+    return null;
+  }
+  return {
+    password: resolveProbePassword(args.password, io.env, lab.password),
+    ...(args.stageUrl === undefined ? {} : { stageUrl: parseStageUrlOption(args.stageUrl, '--stage-url') }),
+  };
+}
 
 async function liveSnapshot(args: GradeArgs, lab: LabSpec, io: CliIo): Promise<Snapshot> {
   const region = args.region ?? lab.region;
   validateRegion(region);
+  const probes = probeSettings(args, lab, io);
   const target = resolveTarget({
     region,
     profile: args.profile,
@@ -44,7 +65,7 @@ async function liveSnapshot(args: GradeArgs, lab: LabSpec, io: CliIo): Promise<S
   });
   const progress = createProgress(io.stderr, { tty: Boolean(io.stderr.isTTY) });
   try {
-    return await takeSnapshot(target, lab, { onCall: (event) => progress.onCall(event) });
+    return await takeSnapshot(target, lab, { probes, onCall: (event) => progress.onCall(event) });
   } finally {
     progress.done();
   }
@@ -54,7 +75,7 @@ async function savedSnapshot(args: GradeArgs, path: string): Promise<Snapshot> {
   const live = LIVE_OPTIONS.filter((name) => args[name] !== undefined);
   if (live.length > 0) {
     throw new InputError(
-      `--from-snapshot grades a saved snapshot without calling AWS, so ${live.map(flag).join(', ')} cannot be used with it. Drop ${live.length > 1 ? 'those options' : 'that option'}, or drop --from-snapshot to grade the account live.`,
+      `--from-snapshot grades a saved snapshot without calling AWS, so ${live.map((name) => typedFlag(args, name)).join(', ')} cannot be used with it. Drop ${live.length > 1 ? 'those options' : 'that option'}, or drop --from-snapshot to grade the account live.`,
     );
   }
   return loadSnapshot(path);
@@ -70,6 +91,12 @@ export const gradeCommand: CommandModule<GradeArgs> = {
       .option('role-arn', { type: 'string', describe: 'Role to assume in the graded account (read-only grading role)' })
       .option('external-id', { type: 'string', describe: 'ExternalId the role requires', implies: 'role-arn' })
       .option('endpoint-url', { type: 'string', describe: 'Send every AWS call to this endpoint (the sandbox, an emulator)' })
+      .option('password', {
+        type: 'string',
+        describe: `The lab user's password for the sign-in probe (default: $${PASSWORD_ENV}, else the lab's). Other users can see it in the process list: prefer $${PASSWORD_ENV}`,
+      })
+      .option('probes', { type: 'boolean', describe: 'Sign in and call the API (default); --no-probes grades the configuration only' })
+      .option('stage-url', { type: 'string', describe: "Call this stage URL (e.g. https://<api>.execute-api.<region>.amazonaws.com/prod) instead of the API's own" })
       .option('lab', { type: 'string', describe: 'Lab spec JSON (default: the bundled spec of this lab)' })
       .option('format', {
         type: 'string',
@@ -81,6 +108,7 @@ export const gradeCommand: CommandModule<GradeArgs> = {
       .option('from-snapshot', { type: 'string', describe: 'Grade a saved snapshot instead of an account (no AWS at all)' })
       .example('$0 grade', 'grade the lab in the current account (AWS CloudShell: nothing to configure)')
       .example('$0 grade --format console,json,junit --out reports/', 'also write report.json and junit.xml')
+      .example(`${PASSWORD_ENV}='<password>' $0 grade`, 'grade when the test user has another password than the lab\'s')
       .example('$0 grade --from-snapshot fixtures/complete-lab/snapshot.json', 'grade a saved snapshot offline') as Argv<GradeArgs>,
   async run(args, io) {
     const formats = parseFormats(args.format);

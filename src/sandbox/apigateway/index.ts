@@ -22,6 +22,8 @@ export type ApiGatewayService = RestJsonService &
   Persistable & {
     /** The stage's frozen deployment, for the API data plane; undefined when there is none. */
     deployedStage(ctx: Scope, restApiId: string, stageName: string): DeployedStage | undefined;
+    /** The account and region that hold a REST API: the data plane is unsigned, and API ids are unique. */
+    locateRestApi(restApiId: string): Scope | undefined;
   };
 
 const STATE_VERSION = 1;
@@ -64,5 +66,13 @@ export function createApiGatewayService(options: ApiGatewayOptions = {}): ApiGat
       store.scoped.load(structuredClone(state.scopes));
     },
     deployedStage: (ctx, restApiId, stageName) => deployedStage(store, ctx, restApiId, stageName),
+    locateRestApi(restApiId) {
+      for (const [key, region] of store.scoped.entries()) {
+        if (!Object.hasOwn(region.restApis, restApiId)) continue;
+        const [accountId = '', regionName = ''] = key.split('/');
+        return { accountId, region: regionName };
+      }
+      return undefined;
+    },
   };
 }

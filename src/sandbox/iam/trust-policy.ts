@@ -2,6 +2,7 @@
 // and Lambda's "can the role be assumed" check need. No identity policies exist here, so an Allow for the
 // caller's account (root) is enough, as it is for an administrator in AWS.
 
+import { conditionTest } from '../../aws/condition-operators.js';
 import { asList, parsePolicyDocument, type PolicyStatement } from './policy-document.js';
 
 export interface AssumeRequest {
@@ -23,26 +24,17 @@ function principalMatches(statement: PolicyStatement, request: AssumeRequest): b
   });
 }
 
-const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-
-const OPERATORS: Record<string, (actual: string, expected: string) => boolean> = {
-  StringEquals: (actual, expected) => actual === expected,
-  StringEqualsIgnoreCase: (actual, expected) => actual.toLowerCase() === expected.toLowerCase(),
-  StringLike: (actual, expected) => glob(expected).test(actual),
-  ArnEquals: (actual, expected) => actual === expected,
-  ArnLike: (actual, expected) => glob(expected).test(actual),
-};
-
 /** Every condition must hold; an operator this sandbox does not know never holds (it fails closed). */
 function conditionsHold(statement: PolicyStatement, request: AssumeRequest): boolean {
   const condition = statement.Condition;
   if (condition === undefined) return true;
   if (typeof condition !== 'object' || condition === null) return false;
   return Object.entries(condition).every(([operator, keys]) => {
-    const test = OPERATORS[operator];
+    const test = conditionTest(operator);
     if (!test || typeof keys !== 'object' || keys === null) return false;
     return Object.entries(keys).every(([key, expected]) => {
-      const actual = request.context[key.toLowerCase()];
+      const name = key.toLowerCase();
+      const actual = Object.hasOwn(request.context, name) ? request.context[name] : undefined;
       return actual !== undefined && asList(expected).some((value) => test(actual, String(value)));
     });
   });

@@ -1,5 +1,5 @@
-// Lambda control plane (restJson1, /2015-03-31/functions...). Code is kept (base64) for the Lambda runner
-// of a later issue; Invoke answers that the runner is not built yet.
+// Lambda (restJson1, /2015-03-31/functions...): the control plane, and Invoke through the Lambda runner.
+// Code is kept base64 in state; the runner gets it with the configuration (getFunction).
 
 import { randomUUID } from 'node:crypto';
 import { AwsError, ScopedState, type Persistable, type RequestContext, type RestInput, type RestJsonService, type RestOutput, type RestRoute } from '../service.js';
@@ -7,7 +7,10 @@ import type { IamDirectory } from '../iam/index.js';
 import { trustAllows } from '../iam/trust-policy.js';
 import type { FidelityOptions } from '../options.js';
 import { paginate } from '../pagination.js';
+import type { LambdaRunner } from '../runner/types.js';
 import { readCodePackage, type CodePackage } from './code.js';
+import type { StoredFunction } from './function-spec.js';
+import { invoke } from './invoke.js';
 import { LambdaInput, validationException } from './input.js';
 import { functionArn, parseFunctionRef, type FunctionRef } from './names.js';
 import { permissionStatement, policyDocument, statementExists, type PolicyStatement } from './permissions.js';
@@ -51,8 +54,8 @@ interface RegionLambda {
 }
 
 export interface LambdaService extends RestJsonService, Persistable {
-  /** The stored function and its zip, for the Lambda runner. */
-  getFunction(scope: Pick<RequestContext, 'accountId' | 'region'>, name: string): { configuration: FunctionConfiguration; zip: Buffer } | undefined;
+  /** The stored function, its zip and its resource policy, for the Lambda runner and the API data plane. */
+  getFunction(scope: Pick<RequestContext, 'accountId' | 'region'>, name: string): (StoredFunction & { policy: PolicyStatement[] }) | undefined;
 }
 
 const ROLE_ARN = /^arn:(aws[a-zA-Z-]*)?:iam::(\d{12}):role\/?(?:[a-zA-Z_0-9+=,.@\-_/]*\/)?([a-zA-Z_0-9+=,.@\-_]+)$/;
@@ -73,7 +76,7 @@ const lastModified = (now: Date) => now.toISOString().replace('Z', '+0000');
 const noPolicy = () => new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.', 404);
 const cannotAssumeRole = () => new AwsError('InvalidParameterValueException', 'The role defined for the function cannot be assumed by Lambda.');
 
-export function createLambdaService(deps: { iam: IamDirectory; fidelity: FidelityOptions }): LambdaService {
+export function createLambdaService(deps: { iam: IamDirectory; fidelity: FidelityOptions; runner: LambdaRunner }): LambdaService {
   const state = new ScopedState<RegionLambda>(() => ({ functions: {} }));
 
   function find(ctx: Pick<RequestContext, 'accountId' | 'region'>, ref: FunctionRef): FunctionRecord {
@@ -274,8 +277,8 @@ export function createLambdaService(deps: { iam: IamDirectory; fidelity: Fidelit
     }),
 
     route('POST', '/{FunctionName}/invocations', 'Invoke', (request, ctx) => {
-      functionNamed(request, ctx);
-      throw new AwsError('NotImplemented', 'This sandbox cannot run Lambda code yet: the Lambda runner is not built. The control plane (create, get, permissions) works.', 501);
+      const record = functionNamed(request, ctx);
+      return invoke(deps.runner, { configuration: record.configuration, zip: Buffer.from(record.zipBase64, 'base64') }, request, ctx);
     }),
 
     // Where GetFunction's Code.Location points (AWS: a presigned S3 URL). Unsigned, so the scope is in the path.
@@ -294,8 +297,9 @@ export function createLambdaService(deps: { iam: IamDirectory; fidelity: Fidelit
   return {
     routes,
     getFunction(scope, name) {
-      const record = state.get(scope).functions[name];
-      return record && { configuration: record.configuration, zip: Buffer.from(record.zipBase64, 'base64') };
+      const functions = state.get(scope).functions;
+      const record = Object.hasOwn(functions, name) ? functions[name] : undefined;
+      return record && { configuration: record.configuration, zip: Buffer.from(record.zipBase64, 'base64'), policy: record.policy };
     },
     exportState: () => state.toJSON(),
     importState: (json) => state.load(json as Record<string, RegionLambda>),

@@ -13,7 +13,8 @@ export interface WireRequest {
 
 export interface WireResponse {
   status: number;
-  headers: Record<string, string>;
+  /** An array is one header sent several times (a Lambda proxy result's multiValueHeaders). */
+  headers: Record<string, string | string[]>;
   body: Buffer | string;
 }
 

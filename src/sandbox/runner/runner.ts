@@ -84,6 +84,7 @@ function unrunnable(fn: FunctionSpec, requestId: string, reason: string): Invoke
     ok: false,
     functionError: 'Unhandled',
     payload: sandboxErrorPayload('Sandbox.RuntimeUnavailable', reason),
+    sandboxError: reason,
     logTail: `${startLine(requestId)}${reason}\n${endAndReportLines(requestId, 0, fn.memoryMb, undefined)}`,
     durationMs: 0,
     cold: false,

@@ -45,6 +45,10 @@ export interface InvokeFailure extends InvokeOutcome {
   functionError: 'Unhandled';
   /** The error document Lambda returns as the response body. */
   payload: string;
+  /** The function ran past its timeout (and was killed). */
+  timedOut?: true;
+  /** Why the sandbox itself could not run the function (a Sandbox.* payload): AWS has no such failure. */
+  sandboxError?: string;
 }
 
 export type InvokeResult = InvokeSuccess | InvokeFailure;

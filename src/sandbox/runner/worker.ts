@@ -17,7 +17,7 @@ import { EndMarkerScanner, LogTail } from './log-capture.js';
 import { endAndReportLines, startLine } from './log-lines.js';
 import { encodeFrame, FrameDecoder, type Frame, type InvokeHeader, type ResultHeader } from './protocol.js';
 import type { RuntimeLaunch } from './runtimes.js';
-import type { FunctionSpec, InvokeResult } from './types.js';
+import type { FunctionSpec, InvokeFailure, InvokeResult } from './types.js';
 import { InvalidPackageError, unzipTo } from './unzip.js';
 
 export interface WorkerLimits {
@@ -43,6 +43,9 @@ class StartError extends Error {
 
 // Room for the frame header around the largest payload the bootstrap may send.
 const FRAME_HEADER_ALLOWANCE = 64 * 1024;
+
+/** What a failed result says beyond its payload. */
+type FailureDetail = Pick<InvokeFailure, 'timedOut' | 'sandboxError'>;
 
 export class Worker {
   private child: ChildProcess | undefined;
@@ -77,11 +80,11 @@ export class Worker {
     const startedAt = performance.now();
     const log = new LogTail(this.limits.logTailBytes);
     log.append(startLine(requestId));
-    const finish = (ok: boolean, payload: string): InvokeResult => {
+    const finish = (ok: boolean, payload: string, failure: FailureDetail = {}): InvokeResult => {
       const durationMs = performance.now() - startedAt;
       log.append(endAndReportLines(requestId, durationMs, this.fn.memoryMb, this.child?.pid));
       const outcome = { payload, logTail: log.toString(), durationMs, cold, requestId };
-      return ok ? { ok: true, ...outcome } : { ok: false, functionError: 'Unhandled', ...outcome };
+      return ok ? { ok: true, ...outcome } : { ok: false, functionError: 'Unhandled', ...outcome, ...failure };
     };
     if (cold) {
       try {
@@ -94,12 +97,12 @@ export class Worker {
             ? error
             : new StartError('Sandbox.RuntimeUnavailable', `Could not prepare the worker: ${(error as Error).message}`);
         log.append(`${failure.message}\n`);
-        return finish(false, sandboxErrorPayload(failure.errorType, failure.message));
+        return finish(false, sandboxErrorPayload(failure.errorType, failure.message), { sandboxError: failure.message });
       }
     }
     // Died while idle (between the pool's check and now): report it rather than write to a closed channel.
     if (this.hasClosed) return finish(false, exitErrorPayload(requestId, null, 'SIGKILL'));
-    return new Promise((resolve) => this.run(requestId, event, startedAt, log, (ok, payload) => resolve(finish(ok, payload))));
+    return new Promise((resolve) => this.run(requestId, event, startedAt, log, (ok, payload, failure) => resolve(finish(ok, payload, failure))));
   }
 
   /** Kills the process group now; the folder goes once the process is gone. */
@@ -211,18 +214,18 @@ export class Worker {
     event: Uint8Array,
     startedAt: number,
     log: LogTail,
-    settle: (ok: boolean, payload: string) => void,
+    settle: (ok: boolean, payload: string, failure?: FailureDetail) => void,
   ): void {
     const endMarker = `\u0000lambda-runner-end:${randomBytes(12).toString('hex')}\u0000`;
     let result: Frame<ResultHeader> | undefined;
     let markersDue = 2;
     let settled = false;
-    const done = (ok: boolean, payload: string): void => {
+    const done = (ok: boolean, payload: string, failure?: FailureDetail): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       this.pending = null;
-      settle(ok, payload);
+      settle(ok, payload, failure);
     };
     const fromResult = (frame: Frame<ResultHeader>): void => {
       if (frame.header.tooLargeBytes !== undefined) done(false, responseTooLargePayload(this.limits.maxResponseBytes));
@@ -237,7 +240,7 @@ export class Worker {
       this.kill();
       const now = new Date();
       log.append(`${timeoutLogLine(requestId, elapsedMs, now)}\n`);
-      done(false, timeoutPayload(requestId, elapsedMs, now));
+      done(false, timeoutPayload(requestId, elapsedMs, now), { timedOut: true });
     }, timeoutMs);
 
     this.pending = {

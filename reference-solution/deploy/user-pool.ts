@@ -1,0 +1,23 @@
+// Activity 3: the user pool, found by the lab's name (the newest, when a learner made several) or created.
+import { CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { newest, poolsNamed } from '../find.js';
+import { logOutcome, type ReferenceContext } from '../context.js';
+
+export interface DeployedPool {
+  userPoolId: string;
+  userPoolArn: string;
+}
+
+export async function deployUserPool(ctx: ReferenceContext): Promise<DeployedPool> {
+  const name = ctx.lab.names.userPool;
+  const existing = newest(await poolsNamed(ctx.clients, name), (pool) => pool.CreationDate);
+  const userPoolId = existing?.Id ?? (await ctx.clients.cognito.send(new CreateUserPoolCommand({ PoolName: name }))).UserPool?.Id;
+  if (userPoolId === undefined) throw new Error(`CreateUserPool ${name} returned no pool id`);
+  logOutcome(ctx, `user pool ${name}`, existing ? 'reused' : 'created', userPoolId);
+  return { userPoolId, userPoolArn: userPoolArn(ctx, userPoolId) };
+}
+
+/** The ARN the lab builds for the authorizer: arn:aws:cognito-idp:<region>:<account>:userpool/<id>. */
+export function userPoolArn(ctx: Pick<ReferenceContext, 'region' | 'accountId'>, userPoolId: string): string {
+  return `arn:aws:cognito-idp:${ctx.region}:${ctx.accountId}:userpool/${userPoolId}`;
+}

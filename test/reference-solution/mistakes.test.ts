@@ -1,0 +1,245 @@
+// Every mistake applies cleanly to a fresh reference deployment (its own sandbox account) and leaves the
+// state it describes, read back with the SDK. Its inspect expectations are then checked by grading the
+// account without probes: the checks it names FAIL or are BLOCKED as stated, every other inspect check passes.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  GetAuthorizersCommand,
+  GetDeploymentCommand,
+  GetDeploymentsCommand,
+  GetIntegrationCommand,
+  GetMethodCommand,
+  GetStageCommand,
+  GetStagesCommand,
+} from '@aws-sdk/client-api-gateway';
+import { AdminGetUserCommand, DescribeUserPoolClientCommand, DescribeUserPoolCommand, ListUserPoolClientsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { GetRoleCommand, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { GetFunctionCommand, GetPolicyCommand } from '@aws-sdk/client-lambda';
+import { strFromU8, unzipSync } from 'fflate';
+import { catalogue } from '../../checks/index.js';
+import { createReferenceClients, destroyReferenceClients, type ReferenceClients } from '../../reference-solution/clients.js';
+import type { ReferenceOutputs } from '../../reference-solution/config.js';
+import { deployReferenceSolution } from '../../reference-solution/deploy/index.js';
+import { applyMistake, cleanupMistake, MISTAKES, type MistakeName } from '../../reference-solution/mistakes.js';
+import { collectSnapshot } from '../../src/collect/index.js';
+import { gradeSnapshot } from '../../src/engine/grade.js';
+import { loadLabSpec } from '../../src/lab/load.js';
+import type { LabSpec } from '../../src/lab/types.js';
+import type { RunningSandbox } from '../../src/sandbox/index.js';
+import { createGradingClients, destroyGradingClients } from '../../src/target/clients.js';
+import type { Target } from '../../src/target/target.js';
+import { labResources, labSandbox, REGION, sandboxConfig } from './helpers.js';
+
+type StateCheck = (clients: ReferenceClients, outputs: ReferenceOutputs) => Promise<void>;
+
+function failureName(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => assert.fail('expected the call to fail'),
+    (error: Error) => error.name,
+  );
+}
+
+async function helloGet(clients: ReferenceClients, outputs: ReferenceOutputs) {
+  return clients.apigateway.send(new GetMethodCommand({ restApiId: outputs.apiId, resourceId: outputs.resourceId, httpMethod: 'GET' }));
+}
+
+/** How prod serves GET /hello (the deployment's apiSummary). */
+async function prodServes(clients: ReferenceClients, outputs: ReferenceOutputs) {
+  const { deploymentId } = await clients.apigateway.send(new GetStageCommand({ restApiId: outputs.apiId, stageName: 'prod' }));
+  const deployment = await clients.apigateway.send(new GetDeploymentCommand({ restApiId: outputs.apiId, deploymentId, embed: ['apisummary'] }));
+  return deployment.apiSummary?.['/hello']?.['GET']?.authorizationType;
+}
+
+async function labClient(clients: ReferenceClients, outputs: ReferenceOutputs) {
+  const listed = (await clients.cognito.send(new ListUserPoolClientsCommand({ UserPoolId: outputs.userPoolId, MaxResults: 60 }))).UserPoolClients ?? [];
+  assert.equal(listed.length, 1);
+  const ClientId = listed[0]?.ClientId;
+  return (await clients.cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: outputs.userPoolId, ClientId }))).UserPoolClient;
+}
+
+async function handlerSource(clients: ReferenceClients): Promise<string> {
+  const location = (await clients.lambda.send(new GetFunctionCommand({ FunctionName: 'HelloWorldFunction' }))).Code?.Location;
+  const zip = new Uint8Array(await (await fetch(location ?? '')).arrayBuffer());
+  return strFromU8(unzipSync(zip)['lambda_function.py'] ?? new Uint8Array());
+}
+
+async function policyStatements(clients: ReferenceClients): Promise<{ Condition?: { ArnLike?: Record<string, string> } }[]> {
+  return JSON.parse((await clients.lambda.send(new GetPolicyCommand({ FunctionName: 'HelloWorldFunction' }))).Policy ?? '{}').Statement;
+}
+
+const STATE: Record<MistakeName, StateCheck> = {
+  'no-user-pool': async (clients) => {
+    const lab = await loadLabSpec();
+    assert.deepEqual((await labResources(clients, lab)).poolIds, []);
+  },
+  'client-without-password-auth': async (clients, outputs) => {
+    const client = await labClient(clients, outputs);
+    assert.deepEqual([...(client?.ExplicitAuthFlows ?? [])].sort(), ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);
+    assert.equal(client?.ClientSecret, undefined);
+  },
+  'client-with-secret': async (clients, outputs) => {
+    const client = await labClient(clients, outputs);
+    assert.ok(client?.ClientSecret);
+    assert.deepEqual([...(client?.ExplicitAuthFlows ?? [])].sort(), ['ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH']);
+  },
+  'user-force-change-password': async (clients, outputs) => {
+    const user = await clients.cognito.send(new AdminGetUserCommand({ UserPoolId: outputs.userPoolId, Username: 'testuser' }));
+    assert.equal(user.UserStatus, 'FORCE_CHANGE_PASSWORD');
+  },
+  'role-without-basic-policy': async (clients) => {
+    const attached = await clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'lambda-execution-role' }));
+    assert.deepEqual(attached.AttachedPolicies, []);
+  },
+  'role-trusts-ec2': async (clients) => {
+    const role = (await clients.iam.send(new GetRoleCommand({ RoleName: 'lambda-execution-role' }))).Role;
+    assert.deepEqual(JSON.parse(decodeURIComponent(role?.AssumeRolePolicyDocument ?? '')).Statement[0].Principal, { Service: 'ec2.amazonaws.com' });
+  },
+  'wrong-handler': async (clients) => {
+    const fn = (await clients.lambda.send(new GetFunctionCommand({ FunctionName: 'HelloWorldFunction' }))).Configuration;
+    assert.equal(fn?.Handler, 'lambda_function.handler');
+  },
+  'authorizer-token-type': async (clients, outputs) => {
+    const authorizers = (await clients.apigateway.send(new GetAuthorizersCommand({ restApiId: outputs.apiId }))).items ?? [];
+    assert.deepEqual(authorizers.map(({ name, type }) => ({ name, type })), [{ name: 'CognitoAuthorizer', type: 'TOKEN' }]);
+    const method = await helloGet(clients, outputs);
+    assert.equal(method.authorizationType, 'CUSTOM');
+    assert.equal(method.authorizerId, authorizers[0]?.id);
+    assert.equal(await prodServes(clients, outputs), 'CUSTOM');
+  },
+  'authorizer-other-pool': async (clients, outputs) => {
+    const authorizers = (await clients.apigateway.send(new GetAuthorizersCommand({ restApiId: outputs.apiId }))).items ?? [];
+    assert.equal(authorizers.length, 1);
+    const [arn] = authorizers[0]?.providerARNs ?? [];
+    assert.notEqual(arn, outputs.userPoolArn);
+    const earlierPool = arn?.slice(arn.lastIndexOf('/') + 1);
+    assert.equal(await failureName(clients.cognito.send(new DescribeUserPoolCommand({ UserPoolId: earlierPool }))), 'ResourceNotFoundException');
+    assert.equal((await helloGet(clients, outputs)).authorizerId, authorizers[0]?.id);
+    assert.deepEqual((await labResources(clients, await loadLabSpec())).poolIds, [outputs.userPoolId]);
+  },
+  'hello-get-none': async (clients, outputs) => {
+    assert.equal((await helloGet(clients, outputs)).authorizationType, 'NONE');
+    assert.equal(await prodServes(clients, outputs), 'NONE');
+  },
+  'integration-not-proxy': async (clients, outputs) => {
+    const integration = await clients.apigateway.send(new GetIntegrationCommand({ restApiId: outputs.apiId, resourceId: outputs.resourceId, httpMethod: 'GET' }));
+    assert.equal(integration.type, 'AWS');
+  },
+  'integration-other-function': async (clients, outputs) => {
+    const integration = await clients.apigateway.send(new GetIntegrationCommand({ restApiId: outputs.apiId, resourceId: outputs.resourceId, httpMethod: 'GET' }));
+    assert.match(integration.uri ?? '', /:function:MyFirstFunction\/invocations$/);
+    const other = await clients.lambda.send(new GetFunctionCommand({ FunctionName: 'MyFirstFunction' }));
+    assert.equal(other.Configuration?.FunctionName, 'MyFirstFunction');
+  },
+  'no-lambda-permission': async (clients) => {
+    const statements = await policyStatements(clients).catch((error: Error) => (error.name === 'ResourceNotFoundException' ? [] : Promise.reject(error)));
+    assert.deepEqual(statements, []);
+  },
+  'permission-other-api': async (clients, outputs) => {
+    const [statement] = await policyStatements(clients);
+    const sourceArn = statement?.Condition?.ArnLike?.['AWS:SourceArn'] ?? '';
+    assert.match(sourceArn, /^arn:aws:execute-api:us-east-1:\d{12}:\w+\/\*\/\*$/);
+    assert.ok(!sourceArn.includes(outputs.apiId));
+    assert.deepEqual((await labResources(clients, await loadLabSpec())).apiIds, [outputs.apiId]);
+  },
+  'no-deployment': async (clients, outputs) => {
+    assert.deepEqual((await clients.apigateway.send(new GetStagesCommand({ restApiId: outputs.apiId }))).item, []);
+    assert.deepEqual((await clients.apigateway.send(new GetDeploymentsCommand({ restApiId: outputs.apiId }))).items ?? [], []);
+  },
+  'no-prod-stage': async (clients, outputs) => {
+    const stages = (await clients.apigateway.send(new GetStagesCommand({ restApiId: outputs.apiId }))).item ?? [];
+    assert.deepEqual(stages.map((stage) => stage.stageName), ['dev']);
+  },
+  'stale-deployment': async (clients, outputs) => {
+    assert.equal((await helloGet(clients, outputs)).authorizationType, 'COGNITO_USER_POOLS');
+    assert.equal(await prodServes(clients, outputs), 'NONE');
+  },
+  'handler-other-message': async (clients) => {
+    const source = await handlerSource(clients);
+    assert.ok(source.includes("'message': 'Hello World!'"));
+  },
+  'handler-raises': async (clients) => {
+    assert.match(await handlerSource(clients), /\n {4}raise KeyError\('claims'\)\n {4}return \{/);
+  },
+  'duplicate-pools': async (clients, outputs) => {
+    const pools = (await labResources(clients, await loadLabSpec())).poolIds;
+    assert.equal(pools.length, 2);
+    const authorizers = (await clients.apigateway.send(new GetAuthorizersCommand({ restApiId: outputs.apiId }))).items ?? [];
+    assert.deepEqual(authorizers[0]?.providerARNs, [outputs.userPoolArn]);
+  },
+};
+
+const INSPECT_CHECKS = catalogue.filter((check) => check.meta.kind === 'inspect');
+
+/** "STATUS messageId" of every inspect check, grading the account without probes. */
+async function inspectResults(sandbox: RunningSandbox, account: string, lab: LabSpec): Promise<Record<string, string>> {
+  const target: Target = {
+    region: REGION,
+    endpoint: sandbox.url,
+    credentials: async () => ({ accessKeyId: account, secretAccessKey: 'x' }),
+    credentialSource: { kind: 'default-chain' },
+    timeouts: { connectionMs: 3_000, requestMs: 10_000 },
+    retry: { maxAttempts: 1 },
+  };
+  const clients = createGradingClients(target);
+  try {
+    const snapshot = await collectSnapshot(clients, target, lab);
+    const result = gradeSnapshot(snapshot, lab, INSPECT_CHECKS, { source: 'live' });
+    return Object.fromEntries(result.checks.map((check) => [check.id, check.status === 'BLOCKED' ? 'BLOCKED' : `${check.status} ${check.messageId}`]));
+  } finally {
+    destroyGradingClients(clients);
+  }
+}
+
+describe('MISTAKES', () => {
+  let sandbox: RunningSandbox;
+  let lab: LabSpec;
+  let complete: Record<string, string>;
+
+  before(async () => {
+    sandbox = await labSandbox();
+    lab = await loadLabSpec();
+    await deployReferenceSolution(sandboxConfig(sandbox, '200000000000'));
+    complete = await inspectResults(sandbox, '200000000000', lab);
+  });
+  after(() => sandbox.stop());
+
+  test('the reference solution passes every inspect check', () => {
+    assert.ok(Object.values(complete).every((result) => result.startsWith('PASS ')), JSON.stringify(complete, null, 1));
+    assert.equal(Object.keys(complete).length, INSPECT_CHECKS.length);
+  });
+
+  test('every mistake has a state check here, and expectedFailures are the FAILs of expect', () => {
+    assert.deepEqual(Object.keys(STATE).sort(), Object.keys(MISTAKES).sort());
+    for (const mistake of Object.values(MISTAKES)) {
+      const fails = Object.entries(mistake.expect).filter(([, result]) => result.startsWith('FAIL'));
+      assert.deepEqual(Object.keys(mistake.expectedFailures).sort(), fails.map(([id]) => id).sort());
+    }
+  });
+
+  Object.entries(MISTAKES).forEach(([name, mistake], index) => {
+    const account = String(200000000001 + index);
+    test(`${name}: applies, leaves the described state, and grades as expected (inspect checks); a second deploy repairs it`, async () => {
+      const config = sandboxConfig(sandbox, account);
+      const outputs = await deployReferenceSolution(config);
+      await applyMistake(config, name as MistakeName, outputs);
+      const clients = createReferenceClients(config);
+      try {
+        await STATE[name as MistakeName](clients, outputs);
+      } finally {
+        destroyReferenceClients(clients);
+      }
+      const results = await inspectResults(sandbox, account, lab);
+      const wanted = Object.fromEntries(
+        INSPECT_CHECKS.map(({ meta }) => [meta.id, mistake.expect[meta.id] ?? complete[meta.id]]).filter(([id]) => !mistake.unsettled.includes(id as string)),
+      );
+      const got = Object.fromEntries(Object.keys(wanted).map((id) => [id, results[id]]));
+      assert.deepEqual(got, wanted);
+
+      // The reference solution repairs what it finds: a second deploy brings back full marks.
+      await deployReferenceSolution(config);
+      const repaired = await inspectResults(sandbox, account, lab);
+      assert.ok(Object.values(repaired).every((result) => result.startsWith('PASS ')), JSON.stringify(repaired, null, 1));
+      await cleanupMistake(config, name as MistakeName);
+    });
+  });
+});
