@@ -43,7 +43,8 @@ import { API_GATEWAY_PRINCIPAL, executeApiSourceArn } from './deploy/permission.
 import { lambdaTrustPolicy } from './deploy/role.js';
 import { deployTestUser, LAB_TEMPORARY_PASSWORD } from './deploy/test-user.js';
 import { userPoolArn } from './deploy/user-pool.js';
-import { readLabHandlerSource, zipHandler } from './zip.js';
+import { LAB_HANDLER_SOURCE } from './lambda/handler-source.js';
+import { zipHandler } from './zip.js';
 
 export interface Mistake {
   title: string;
@@ -374,7 +375,7 @@ const DEFINITIONS = {
     description: "The learner's lambda_function.py returns 'Hello World!' instead of 'Hello from secured API!'.",
     fixture: null,
     apply: async (ctx, outputs) =>
-      deployHandlerSource(ctx, outputs, (await readLabHandlerSource()).replace('Hello from secured API!', 'Hello World!')),
+      deployHandlerSource(ctx, outputs, LAB_HANDLER_SOURCE.replace('Hello from secured API!', 'Hello World!')),
     expect: { 'probe-response-body': 'FAIL differs' },
   },
   'handler-raises': {
@@ -385,7 +386,7 @@ const DEFINITIONS = {
       deployHandlerSource(
         ctx,
         outputs,
-        (await readLabHandlerSource()).replace('    return {', "    raise KeyError('claims')\n    return {"),
+        LAB_HANDLER_SOURCE.replace('    return {', "    raise KeyError('claims')\n    return {"),
       ),
     expect: HANDLER_FAILED,
   },

@@ -9,7 +9,7 @@ import { IAMClient, CreateRoleCommand } from '@aws-sdk/client-iam';
 import { LambdaClient, CreateFunctionCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
 import { startSandbox } from '../src/sandbox/index.js';
 import { labZip, lambdaTrustPolicy } from '../test/sandbox/helpers.js';
-import { motoMissing, startMoto } from '../test/sandbox/moto.js';
+import { motoMissing, startMoto } from '../test/support/moto.js';
 import { deployLab, http } from '../test/sandbox/lab-deploy.js';
 
 const STARTS = 7;
@@ -104,7 +104,7 @@ async function benchMoto() {
   const moto = await startMoto();
   starts.push(moto.startupMs);
   try {
-    return { startMs: round(median(starts)), requestLatency: await requestLatencies(moto.url) };
+    return { startMs: round(median(starts)), requestLatency: await requestLatencies(moto.endpoint) };
   } finally {
     await moto.stop();
   }

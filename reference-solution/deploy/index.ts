@@ -4,7 +4,8 @@ import type { Runtime } from '@aws-sdk/client-lambda';
 import { withReferenceClients } from '../clients.js';
 import type { ReferenceConfig, ReferenceOutputs } from '../config.js';
 import { createContext, type ReferenceContext } from '../context.js';
-import { readLabHandlerSource, zipHandler } from '../zip.js';
+import { LAB_HANDLER_SOURCE } from '../lambda/handler-source.js';
+import { zipHandler } from '../zip.js';
 import { deployAppClient } from './app-client.js';
 import { deleteReplacedAuthorizers, deployAuthorizer } from './authorizer.js';
 import { deployFunction, type FunctionSpec } from './function.js';
@@ -21,7 +22,7 @@ export async function labFunctionSpec(ctx: ReferenceContext, roleArn: string): P
   return {
     functionName: ctx.lab.names.function,
     roleArn,
-    zip: zipHandler(await readLabHandlerSource()),
+    zip: zipHandler(LAB_HANDLER_SOURCE),
     handler: ctx.lab.expected.handler,
     // The lab spec names it as a string; Lambda answers InvalidParameterValueException if it is not a runtime.
     runtime: ctx.lab.expected.recommendedRuntime as Runtime,

@@ -42,8 +42,8 @@ function howToFix(source: CredentialSource): string {
         `Check that the base credentials work (\`aws sts get-caller-identity${profileFlag(source.base)}\`), ` +
         "that the role's trust policy lets that identity assume it, and that " +
         (source.externalId === null
-          ? `the trust policy does not require an ExternalId (pass it with ${TARGET_FLAGS.externalId} if it does).`
-          : `${TARGET_FLAGS.externalId} matches the trust policy's sts:ExternalId condition.`)
+          ? `the trust policy does not require an ExternalId (give it with ${TARGET_FLAGS.externalId}, or a roster's external_id column, if it does).`
+          : `the ExternalId given (${TARGET_FLAGS.externalId}, or the roster's external_id) matches the trust policy's sts:ExternalId condition.`)
       );
   }
 }

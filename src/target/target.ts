@@ -1,9 +1,9 @@
 // Where AWS is and who we are in it: the only module that knows. Everything downstream takes a Target.
-import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { InputError } from '../errors.js';
 import { parseUrlOption } from './url-option.js';
-import { createHttpHandler } from './http-handler.js';
+import { roleCredentials, type RoleToAssume } from './role-credentials.js';
 import { AWS_REGIONS, isAwsRegion } from './regions.js';
 
 /** The command-line flag behind each option, so that input errors name what the user typed. */
@@ -79,6 +79,16 @@ export function resolveTarget(options: ResolveTargetOptions): Target {
   };
 }
 
+/** The target in the account of `role`, reached with `base`'s credentials (batch: a student's grading role). */
+export function assumeRoleTarget(base: Target, role: RoleToAssume): Target {
+  if (base.credentialSource.kind === 'role') throw new Error('assumeRoleTarget: the base target must not itself be a role');
+  return {
+    ...base,
+    credentialSource: { kind: 'role', roleArn: role.roleArn, externalId: role.externalId, base: base.credentialSource },
+    credentials: roleCredentials(role, base.credentials, { ...base, maxAttempts: base.retry.maxAttempts }),
+  };
+}
+
 export function validateRegion(region: string): void {
   if (isAwsRegion(region)) return;
   const suggestion = closestRegion(region);
@@ -134,21 +144,11 @@ function credentialsProvider(source: CredentialSource, context: ProviderContext)
     case 'profile':
       return fromIni({ profile: source.profile });
     case 'role':
-      return fromTemporaryCredentials({
-        params: {
-          RoleArn: source.roleArn,
-          RoleSessionName: ROLE_SESSION_NAME,
-          ...(source.externalId === null ? {} : { ExternalId: source.externalId }),
-        },
-        masterCredentials: credentialsProvider(source.base, context),
-        // The STS that hands out the role's credentials lives where every other call goes.
-        clientConfig: {
-          region: context.region,
-          ...(context.endpoint === null ? {} : { endpoint: context.endpoint }),
-          requestHandler: createHttpHandler(context.timeouts),
-          maxAttempts: context.maxAttempts,
-        },
-      });
+      return roleCredentials(
+        { roleArn: source.roleArn, externalId: source.externalId, sessionName: ROLE_SESSION_NAME },
+        credentialsProvider(source.base, context),
+        context,
+      );
   }
 }
 

@@ -34,7 +34,7 @@ describe('collectSnapshot against moto', { skip: unavailable ?? false }, () => {
   beforeEach(() => moto.reset());
 
   test('the lab built by its own commands is observed whole, each call made once', async () => {
-    const ids = buildLab(moto.endpoint);
+    const ids = await buildLab(moto.endpoint);
     const calls: string[] = [];
     const onCall = (event: CallEvent) => {
       if (event.phase === 'start') calls.push(event.operation);
@@ -149,7 +149,7 @@ describe('collectSnapshot against moto', { skip: unavailable ?? false }, () => {
   });
 
   test('a pool created twice: the one the authorizer uses is graded, with a note', async () => {
-    const ids = buildLab(moto.endpoint, { duplicatePool: true });
+    const ids = await buildLab(moto.endpoint, { duplicatePool: true });
     const first = ids['USER_POOL_ID'] ?? '';
     const second = ids['SECOND_POOL_ID'] ?? '';
     const snapshot = await collectSnapshot(clients, target, lab);

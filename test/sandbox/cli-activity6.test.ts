@@ -6,7 +6,7 @@ import { IAMClient, GetRoleCommand, ListAttachedRolePoliciesCommand } from '@aws
 import { LambdaClient, GetFunctionCommand } from '@aws-sdk/client-lambda';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { ACCOUNT_A, clientConfig, sandboxOn } from './helpers.js';
-import { ACTIVITY_2, ACTIVITY_6, awsCliMissing, runLabScript } from './aws-cli.js';
+import { awsCliMissing, labScript, runLab } from '../support/lab-script.js';
 
 const missing = awsCliMissing();
 
@@ -19,7 +19,7 @@ describe('AWS CLI: lab Activity 6', { skip: missing }, () => {
   after(() => sandbox.stop());
 
   test('create-role, attach-role-policy, create-function all succeed', async () => {
-    const result = await runLabScript(ACTIVITY_2 + ACTIVITY_6, sandbox.url, { needsLambdaZip: true });
+    const result = await runLab(labScript({ activities: [2, 6] }), { endpoint: sandbox.url, accessKeyId: ACCOUNT_A });
     assert.equal(result.code, 0, `the lab script failed:\n${result.stderr}`);
     assert.match(result.stdout, new RegExp(`Lambda ARN: arn:aws:lambda:us-east-1:${ACCOUNT_A}:function:HelloWorldFunction\\n`));
 
@@ -33,7 +33,7 @@ describe('AWS CLI: lab Activity 6', { skip: missing }, () => {
   });
 
   test('the CLI sees AWS errors as AWS errors', async () => {
-    const result = await runLabScript('aws iam get-role --role-name missing-role', sandbox.url);
+    const result = await runLab('aws iam get-role --role-name missing-role', { endpoint: sandbox.url, accessKeyId: ACCOUNT_A });
     assert.notEqual(result.code, 0);
     assert.match(result.stderr, /An error occurred \(NoSuchEntity\) when calling the GetRole operation: The role with name missing-role cannot be found\./);
   });

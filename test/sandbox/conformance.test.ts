@@ -35,7 +35,7 @@ import {
 } from '@aws-sdk/client-api-gateway';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { ACCOUNT_A, labZip, lambdaTrustPolicy, sandboxOn } from './helpers.js';
-import { motoMissing, startMoto, type RunningMoto } from './moto.js';
+import { motoMissing, startMoto, type Moto } from '../support/moto.js';
 
 /** Differences accepted (moto 5.2), each with the side AWS agrees with. Keys: `<Operation> <path> <kind>`.
  * only-sandbox: the sandbox returns the member, moto does not; only-moto: the reverse. */
@@ -195,7 +195,7 @@ const missing = motoMissing();
 
 describe('conformance with moto', { skip: missing }, () => {
   let sandbox: RunningSandbox;
-  let moto: RunningMoto;
+  let moto: Moto;
   before(async () => {
     sandbox = await sandboxOn();
     moto = await startMoto();
@@ -206,7 +206,7 @@ describe('conformance with moto', { skip: missing }, () => {
   });
 
   test('read operations the grader uses have the same response shapes, or an allowed difference', async () => {
-    const [ours, theirs] = await Promise.all([labReads(sandbox.url), labReads(moto.url)]);
+    const [ours, theirs] = await Promise.all([labReads(sandbox.url), labReads(moto.endpoint)]);
     const differences = Object.keys(ours).flatMap((operation) =>
       compareShapes(shapeOf(ours[operation]), shapeOf(theirs[operation])).map((difference) => `${operation} ${difference}`),
     );

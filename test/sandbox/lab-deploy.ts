@@ -24,20 +24,10 @@ import {
 import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
+import { LAB_HANDLER_SOURCE } from '../../reference-solution/lambda/handler-source.js';
 import { ACCOUNT_A, clientConfig, lambdaTrustPolicy } from './helpers.js';
 
 /** LAB.md Activity 6's handler, verbatim. */
-export const LAB_HANDLER = `import json
-
-def lambda_handler(event, context):
-    return {
-        'statusCode': 200,
-        'body': json.dumps({
-            'message': 'Hello from secured API!',
-            'user': event.get('requestContext', {}).get('authorizer', {}).get('claims', {}).get('cognito:username', 'Unknown')
-        })
-    }
-`;
 
 export const LAB_RESPONSE = { message: 'Hello from secured API!', user: 'testuser' };
 
@@ -76,7 +66,7 @@ export function labClients(sandbox: RunningSandbox): LabClients {
 }
 
 /** Creates a function with `source` as lambda_function.py (the lab's handler by default). */
-export async function createPythonFunction(clients: LabClients, name: string, roleArn: string, source = LAB_HANDLER, timeout?: number): Promise<string> {
+export async function createPythonFunction(clients: LabClients, name: string, roleArn: string, source = LAB_HANDLER_SOURCE, timeout?: number): Promise<string> {
   const created = await clients.lambda.send(
     new CreateFunctionCommand({
       FunctionName: name,

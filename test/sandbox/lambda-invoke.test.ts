@@ -7,7 +7,8 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { InvokeCommand, LambdaClient, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { clientConfig, failure, lambdaTrustPolicy, sandboxOn } from './helpers.js';
-import { LAB_HANDLER, createPythonFunction, labClients, pythonZip } from './lab-deploy.js';
+import { LAB_HANDLER_SOURCE as LAB_HANDLER } from '../../reference-solution/lambda/handler-source.js';
+import { createPythonFunction, labClients, pythonZip } from './lab-deploy.js';
 
 const text = (bytes: Uint8Array | undefined) => Buffer.from(bytes ?? []).toString('utf8');
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));

@@ -10,20 +10,10 @@ import { after, before, describe, test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { AwsError } from '../../src/sandbox/service.js';
 import { createLambdaRunner } from '../../src/sandbox/runner/runner.js';
+import { LAB_HANDLER_SOURCE as LAB_HANDLER } from '../../reference-solution/lambda/handler-source.js';
 import type { FunctionSpec, InvokeResult, LambdaRunner } from '../../src/sandbox/runner/types.js';
 
 // The lab's handler, exactly as LAB.md Activity 6 writes it.
-const LAB_HANDLER = `import json
-
-def lambda_handler(event, context):
-    return {
-        'statusCode': 200,
-        'body': json.dumps({
-            'message': 'Hello from secured API!',
-            'user': event.get('requestContext', {}).get('authorizer', {}).get('claims', {}).get('cognito:username', 'Unknown')
-        })
-    }
-`;
 
 let versions = 0;
 

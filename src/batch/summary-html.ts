@@ -1,0 +1,138 @@
+// summary.html: one self-contained page (inline CSS and SVG; no script, no external asset) an instructor can
+// open from disk or mail: the score histogram, each check's pass rate (hardest first), errors, the class.
+// Names come from the roster and messages from accounts: every string is escaped.
+import { sanitizeLine } from '../report/sanitize.js';
+import type { ClassRecord } from './class-record.js';
+import { percentOf } from './gradebook.js';
+import type { ClassSummary } from './summary.js';
+
+export function escapeHtml(value: string | number): string {
+  return sanitizeLine(String(value))
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+const percentText = (rate: number): string => `${Math.round(rate * 100)}%`;
+// Red for a check nobody passes, through amber, to green for one everybody passes.
+const rateColour = (rate: number): string => `hsl(${Math.round(rate * 120)}, 60%, 42%)`;
+
+function histogram(summary: ClassSummary): string {
+  const width = 640;
+  const height = 220;
+  const bottom = height - 30;
+  const slot = width / summary.distribution.length;
+  const peak = Math.max(1, ...summary.distribution.map((bin) => bin.count));
+  const bars = summary.distribution.map((bin, i) => {
+    const barHeight = Math.round((bin.count / peak) * (bottom - 20));
+    const x = Math.round(i * slot + 4);
+    const label = `${bin.fromPercent}–${bin.toPercent}%`;
+    return (
+      `<g class="bin" data-from="${bin.fromPercent}" data-to="${bin.toPercent}" data-count="${bin.count}">` +
+      `<title>${escapeHtml(`${label}: ${bin.count} students`)}</title>` +
+      `<rect x="${x}" y="${bottom - barHeight}" width="${Math.round(slot - 8)}" height="${barHeight}" fill="#3b6fb6"/>` +
+      `<text x="${Math.round(x + slot / 2 - 4)}" y="${bottom - barHeight - 4}" text-anchor="middle">${bin.count}</text>` +
+      `<text x="${Math.round(x + slot / 2 - 4)}" y="${bottom + 16}" text-anchor="middle" class="axis">${escapeHtml(label)}</text>` +
+      '</g>'
+    );
+  });
+  return (
+    `<svg id="distribution" role="img" aria-label="Score distribution" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<line x1="0" y1="${bottom}" x2="${width}" y2="${bottom}" stroke="#888"/>${bars.join('')}</svg>`
+  );
+}
+
+function passRateBars(summary: ClassSummary): string {
+  // Hardest first: the step most of the class is stuck on is at the top.
+  const sorted = [...summary.checks].sort((a, b) => a.passRate - b.passRate || a.step - b.step);
+  const rowHeight = 24;
+  const labelWidth = 260;
+  const barWidth = 600;
+  const height = sorted.length * rowHeight + 10;
+  const rows = sorted.map((check, i) => {
+    const y = i * rowHeight + 5;
+    // The id fits the row; the title is in the tooltip.
+    const label = `${check.step}. ${check.title} (${check.id})`;
+    return (
+      `<g class="check-bar" data-check="${escapeHtml(check.id)}" data-pass-rate="${check.passRate}" data-pass="${check.counts.PASS}">` +
+      `<title>${escapeHtml(`${label}: ${check.counts.PASS} pass, ${check.counts.FAIL} fail, ${check.counts.BLOCKED} blocked, ${check.counts.ERROR} not checkable`)}</title>` +
+      `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(`${check.step} · ${check.id}`)}</text>` +
+      `<rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="${rowHeight - 8}" fill="#eee"/>` +
+      `<rect x="${labelWidth}" y="${y + 3}" width="${Math.round(check.passRate * barWidth)}" height="${rowHeight - 8}" fill="${rateColour(check.passRate)}"/>` +
+      `<text x="${labelWidth + barWidth + 8}" y="${y + 15}">${percentText(check.passRate)}</text>` +
+      '</g>'
+    );
+  });
+  const width = labelWidth + barWidth + 60;
+  return `<svg id="pass-rates" role="img" aria-label="Pass rate per check" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${rows.join('')}</svg>`;
+}
+
+function errorTable(summary: ClassSummary): string {
+  if (summary.errors.length === 0) return '<p>Every student was graded.</p>';
+  const rows = summary.errors.map(
+    (student) =>
+      `<tr><td>${escapeHtml(student.studentId)}</td><td>${escapeHtml(student.name ?? '')}</td><td>${escapeHtml(student.accountId)}</td><td>${escapeHtml(student.error)}</td></tr>`,
+  );
+  return `<table id="errors"><thead><tr><th>Student</th><th>Name</th><th>Account</th><th>Why not graded</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function classTable(record: ClassRecord): string {
+  const rows = record.done.map((outcome) => {
+    const percent = percentOf(outcome);
+    const score = outcome.score === null ? '' : `${outcome.score} / ${outcome.maxScore}`;
+    return (
+      `<tr class="${outcome.status}"><td>${escapeHtml(outcome.student.studentId)}</td><td>${escapeHtml(outcome.student.name ?? '')}</td>` +
+      `<td class="num">${escapeHtml(score)}</td><td class="num">${percent === null ? '' : `${percent}%`}</td><td>${outcome.status}</td></tr>`
+    );
+  });
+  return `<table id="class"><thead><tr><th>Student</th><th>Name</th><th>Score</th><th>%</th><th>Status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+const STYLE = `
+body { font: 14px/1.4 system-ui, sans-serif; color: #222; margin: 24px; max-width: 1100px; }
+h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; }
+.facts { display: flex; gap: 12px; flex-wrap: wrap; margin: 12px 0; }
+.fact { background: #f3f5f8; border-radius: 6px; padding: 8px 14px; } .fact b { display: block; font-size: 20px; }
+svg text { font: 12px system-ui, sans-serif; fill: #222; } svg .axis { fill: #555; font-size: 11px; }
+table { border-collapse: collapse; } th, td { text-align: left; padding: 3px 10px; border-bottom: 1px solid #ddd; }
+td.num { text-align: right; } tr.error td { color: #a40000; }
+`;
+
+export function renderSummaryHtml(record: ClassRecord, summary: ClassSummary): string {
+  const { counts, scores } = summary;
+  const facts: [string, string | number][] = [
+    ['students', counts.students],
+    ['graded', counts.graded],
+    ['could not be graded', counts.error],
+    ['not graded yet', counts.pending],
+    ['full marks', counts.fullMarks],
+    ['mean score', scores ? `${scores.mean} / ${summary.maxScore}` : '–'],
+    ['median score', scores ? `${scores.median} / ${summary.maxScore}` : '–'],
+  ];
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(`Class summary: ${summary.lab.title}`)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${escapeHtml(summary.lab.title)}</h1>
+<p>Class summary, lab ${escapeHtml(summary.lab.id)} version ${escapeHtml(summary.lab.version)}.</p>
+<div class="facts">${facts.map(([label, value]) => `<div class="fact"><b>${escapeHtml(value)}</b>${escapeHtml(label)}</div>`).join('')}</div>
+<h2>Score distribution (graded students, percent of the maximum)</h2>
+${histogram(summary)}
+<h2>Pass rate of each check, hardest first</h2>
+${passRateBars(summary)}
+<h2>Students who could not be graded</h2>
+${errorTable(summary)}
+<h2>The class</h2>
+${classTable(record)}
+</body>
+</html>
+`;
+}

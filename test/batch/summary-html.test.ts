@@ -1,0 +1,82 @@
+// summary.html in a real browser (headless Chromium): it renders something that is not blank, and its DOM has
+// the histogram and the bars with the right counts, hostile names as text. Skips when Chromium is absent.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { after, before, describe, test } from 'node:test';
+import { renderSummaryHtml } from '../../src/batch/summary-html.js';
+import { summarize } from '../../src/batch/summary.js';
+import { CHECKS, errorStudent, gradedStudent, record } from './support/outcomes.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HOSTILE = '<script>document.title="pwned"</script><b>bold</b>';
+const run = promisify(execFile);
+
+function chromiumArgs(profile: string): string[] {
+  return [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--user-data-dir=${profile}`,
+    '--window-size=1200,900',
+  ];
+}
+
+/** Width and height from a PNG's IHDR chunk (bytes 16 to 23). */
+function pngSize(png: Buffer): { width: number; height: number } {
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('summary.html in headless Chromium', { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install -y chromium)` }, () => {
+  let dir: string;
+  let page: string;
+  // 2 students at 100 %, 1 at 50 %, 1 at 0 %, 1 error: bins 9 (2), 5 (1), 0 (1).
+  const done = [gradedStudent(1, HOSTILE, 28), gradedStudent(2, 'Ada', 28), gradedStudent(3, 'Bo', 14), gradedStudent(4, 'Cy', 0), errorStudent(5, HOSTILE, HOSTILE)];
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lab-grader-html-'));
+    page = join(dir, 'summary.html');
+    await writeFile(page, renderSummaryHtml(record(done), summarize(record(done))));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  test('the screenshot has the window size and is not blank', async () => {
+    const png = join(dir, 'summary.png');
+    await run(CHROMIUM, [...chromiumArgs(join(dir, 'profile-shot')), `--screenshot=${png}`, pathToFileURL(page).href], { timeout: 60_000 });
+    const image = await readFile(png);
+    assert.deepEqual(pngSize(image), { width: 1200, height: 900 });
+    // A blank 1200x900 page compresses to a few kilobytes; text, bars and colours do not.
+    assert.ok((await stat(png)).size > 20_000, `screenshot of ${image.length} bytes looks blank`);
+  });
+
+  test('the DOM has the histogram bins and one bar per check, hardest first, and the hostile name as text', async () => {
+    const { stdout: dom } = await run(CHROMIUM, [...chromiumArgs(join(dir, 'profile-dom')), '--dump-dom', pathToFileURL(page).href], {
+      timeout: 60_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const bins = [...dom.matchAll(/<g class="bin" data-from="(\d+)" data-to="\d+" data-count="(\d+)">/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    assert.deepEqual(bins, [[0, 1], [10, 0], [20, 0], [30, 0], [40, 0], [50, 1], [60, 0], [70, 0], [80, 0], [90, 2]]);
+    const bars = [...dom.matchAll(/<g class="check-bar" data-check="([^"]+)" data-pass-rate="([\d.]+)" data-pass="(\d+)">/g)];
+    assert.equal(bars.length, CHECKS.length);
+    const rates = bars.map((bar) => Number(bar[2]));
+    assert.deepEqual(rates, [...rates].sort((a, b) => a - b), 'sorted, hardest first');
+    // The last check passed by the two full marks only; the first by the 50 % student too.
+    assert.equal(bars[0]?.[1], CHECKS[14]?.id);
+    assert.equal(bars[0]?.[3], '2');
+    assert.equal(bars.find((bar) => bar[1] === CHECKS[0]?.id)?.[3], '3');
+    assert.doesNotMatch(dom, /<script>|<b>bold/);
+    assert.match(dom, /&lt;script&gt;document\.title=/);
+    assert.doesNotMatch(dom, /<title>pwned/);
+  });
+});
