@@ -2,9 +2,12 @@
 import yargs, { type Argv } from 'yargs';
 import { InputError } from '../errors.js';
 import { GRADER_VERSION } from '../engine/version.js';
+import { batchCommand } from './commands/batch.js';
 import { checksCommand } from './commands/checks.js';
+import { demoCommand } from './commands/demo.js';
 import { explainCommand } from './commands/explain.js';
 import { gradeCommand } from './commands/grade.js';
+import { mergeCommand } from './commands/merge.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { reportError } from './errors.js';
 import type { CliIo } from './io.js';
@@ -17,7 +20,7 @@ export interface CommandModule<A> {
   run(args: A, io: CliIo): Promise<number>;
 }
 
-const COMMANDS = [gradeCommand, checksCommand, explainCommand, sandboxCommand] as CommandModule<unknown>[];
+const COMMANDS = [gradeCommand, checksCommand, explainCommand, sandboxCommand, batchCommand, mergeCommand, demoCommand] as CommandModule<unknown>[];
 
 export async function runCli(args: string[], io: CliIo): Promise<number> {
   let exitCode = 0;
