@@ -10,14 +10,12 @@ import { deployReferenceSolution } from '../reference-solution/deploy/index.js';
 import type { CallEvent } from '../src/collect/index.js';
 import { gradeLive, gradingTargetFor, referenceConfigFor } from '../src/demo/index.js';
 import { loadLabSpec } from '../src/lab/load.js';
-import { createForgeryKey } from '../src/probes/forge.js';
 import { startSandbox, type FidelityOptions, type RequestLogEntry } from '../src/sandbox/index.js';
 
 // The SDK's notice that its future versions need Node 22 is about our pinned dependency: keep it off stderr.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const GRADES = 7;
-const FORGERY_KEYS = 5;
 const ADDED_LATENCY_MS = 50;
 const ACCOUNT = '555555555555';
 
@@ -141,16 +139,6 @@ async function benchGrades(fidelity: FidelityOptions) {
   };
 }
 
-async function forgeryKeyMs(): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < FORGERY_KEYS; i++) {
-    const started = performance.now();
-    await createForgeryKey();
-    times.push(performance.now() - started);
-  }
-  return round(median(times));
-}
-
 const loopback = await benchGrades({});
 const withLatency = await benchGrades({ faults: { seed: 1, latencyMs: ADDED_LATENCY_MS, throttleRate: 0, errorRate5xx: 0 } });
 process.stdout.write(
@@ -161,7 +149,6 @@ process.stdout.write(
       node: process.version,
       loopback,
       [`added${ADDED_LATENCY_MS}msPerAwsCall`]: { note: 'faults.latencyMs delays every AWS API call; the HTTP probes to the API data plane are not delayed', ...withLatency },
-      forgeryKeyGenerationMs: await forgeryKeyMs(),
     },
     null,
     2,

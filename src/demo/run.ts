@@ -3,11 +3,10 @@
 // reports; and the sandbox always stopped, also on an error or Ctrl-C.
 import { deployReferenceSolution } from '../../reference-solution/deploy/index.js';
 import { applyMistake, MISTAKES, type MistakeName } from '../../reference-solution/mistakes.js';
-import { useColor, type CliIo } from '../cli/io.js';
-import { exitCodeFor } from '../engine/grade.js';
+import { emitResult } from '../cli/emit-result.js';
+import type { CliIo } from '../cli/io.js';
 import { loadLabSpec } from '../lab/load.js';
-import { renderConsole } from '../report/console.js';
-import { writeReports, type ReportFormat } from '../report/index.js';
+import type { ReportFormat } from '../report/index.js';
 import { createProgress } from '../report/progress.js';
 import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
 import { gradeLive } from './grade-live.js';
@@ -53,7 +52,5 @@ async function gradeDemoAccount(sandbox: RunningSandbox, options: DemoOptions, i
   const progress = createProgress(io.stderr, { tty: Boolean(io.stderr.isTTY) });
   const result = await gradeLive(gradingTargetFor(account), lab, { onCall: (event) => progress.onCall(event) }).finally(() => progress.done());
 
-  if (options.formats.includes('console')) io.stdout.write(renderConsole(result, { color: useColor(io) }));
-  for (const file of await writeReports(result, options.formats, options.out)) io.stderr.write(`Wrote the ${file.format} report to ${file.path}\n`);
-  return exitCodeFor(result);
+  return emitResult(result, options.formats, options.out, io);
 }

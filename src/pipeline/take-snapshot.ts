@@ -2,6 +2,7 @@
 import { collectSnapshot, type CallEvent } from '../collect/index.js';
 import { probesNotRun } from '../collect/probes-not-run.js';
 import type { LabSpec } from '../lab/types.js';
+import { forgeryKeyOnce } from '../probes/forge.js';
 import { planProbes, runProbes } from '../probes/index.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { createGradingClients, destroyGradingClients } from '../target/clients.js';
@@ -27,6 +28,8 @@ export const NO_PROBES_REASON = 'the snapshot was taken with --no-probes';
 
 export async function takeSnapshot(target: Target, lab: LabSpec, options: TakeSnapshotOptions): Promise<Snapshot> {
   const clients = createGradingClients(target);
+  // Made while the collectors wait for AWS, not after them (a few hundred ms of CPU, once per process).
+  if (options.probes !== null) void forgeryKeyOnce().catch(() => undefined);
   try {
     const collected = await collectSnapshot(clients, target, lab, { onCall: options.onCall, now: options.now });
     if (options.probes === null) return { ...collected, probes: probesNotRun(NO_PROBES_REASON) };

@@ -4,10 +4,16 @@ import { generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { randomUUID } from 'node:crypto';
 import type { DecodedToken } from '../snapshot/types.js';
 
-/** A throwaway signing key, made once per grade. */
-export async function createForgeryKey(): Promise<CryptoKey> {
-  const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048 });
-  return privateKey;
+let forgeryKey: Promise<CryptoKey> | undefined;
+
+/**
+ * A throwaway signing key, made once per process: an RSA-2048 key takes a few hundred milliseconds of CPU, more
+ * than the rest of a grade, and any key that is not the pool's serves. It never leaves the process.
+ * takeSnapshot asks for it as it starts, so that it is made while the collectors wait for AWS.
+ */
+export function forgeryKeyOnce(): Promise<CryptoKey> {
+  forgeryKey ??= generateKeyPair('RS256', { modulusLength: 2048 }).then(({ privateKey }) => privateKey);
+  return forgeryKey;
 }
 
 /** Signs `template`'s claims under its header (alg forced to RS256) with `key`. */

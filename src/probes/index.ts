@@ -6,7 +6,7 @@ import type { CallEvent } from '../collect/observe.js';
 import { GRADER_VERSION } from '../engine/version.js';
 import type { AuthOutcome, DecodedToken, HttpExchange, Observed, ProbeEvidence, ProbeName } from '../snapshot/types.js';
 import { signIn, SIGN_IN_OPERATION, type IssuedTokens, type SignInResult } from './auth.js';
-import { createForgeryKey, forgeToken, idTokenLookalike } from './forge.js';
+import { forgeryKeyOnce, forgeToken, idTokenLookalike } from './forge.js';
 import { callAllowingForPropagation, FRESH_DEPLOYMENT_POLICY, type FreshDeploymentPolicy } from './fresh-deployment.js';
 import { callStage, createProbeAgent, MAX_BODY_BYTES, type HttpLimits } from './http.js';
 import type { ProbePlan } from './plan.js';
@@ -61,7 +61,7 @@ export async function runProbes(plan: ProbePlan, options: ProbeOptions): Promise
 
     // Neither needs the sign-in: both start now.
     const noToken = call(null);
-    const forgeryKey = createForgeryKey();
+    const forgeryKey = forgeryKeyOnce();
     const { evidence: auth, tokens } = await signInAsLabUser();
     const callWith = (token: string | null | undefined, authorization: (token: string) => string, missing: string) =>
       token ? call(authorization(token)) : Promise.resolve(skipped(tokens === null ? whyNoTokens(auth) : missing));

@@ -10,39 +10,18 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { catalogue } from '../../checks/index.js';
 import { MISTAKES } from '../../reference-solution/mistakes.js';
-import type { CliIo } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/run.js';
 import { validateReport } from '../../src/report/json.js';
-import { BIN, REPO, type CliRun } from '../support/cli.js';
+import { BIN, REPO, runInProcess, type CliRun } from '../support/cli.js';
 
 interface DemoRun extends CliRun {
   /** The sandbox's URL, from the progress line that names it. */
   sandboxUrl: string | null;
 }
 
-/**
- * runInProcess (test/support/cli.ts) answers untilInterrupted at once, which would stop the demo before it
- * deploys; here Ctrl-C comes only when `interruptWhen` matches what the demo has written to stderr.
- */
-async function runDemo(args: string[], interruptWhen?: RegExp): Promise<DemoRun> {
-  let stdout = '';
-  let stderr = '';
-  let interrupt = () => {};
-  const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk), isTTY: false },
-    stderr: {
-      write: (chunk: string) => {
-        stderr += chunk;
-        if (interruptWhen?.test(stderr)) interrupt();
-      },
-      isTTY: false,
-    },
-    env: {},
-    untilInterrupted: () => interrupted,
-  };
-  const code = await runCli(['demo', ...args], io);
-  return { code, stdout, stderr, sandboxUrl: /(http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1] ?? null };
+/** The demo waits for Ctrl-C only where the test asks for it (interruptWhen); never otherwise. */
+async function runDemo(args: string[], interruptWhen = /(?!)/): Promise<DemoRun> {
+  const run = await runInProcess(['demo', ...args], { interruptWhen });
+  return { ...run, sandboxUrl: /(http:\/\/127\.0\.0\.1:\d+)/.exec(run.stderr)?.[1] ?? null };
 }
 
 /** Whether anything accepts connections at `url` (the sandbox's port after it stopped: nothing). */

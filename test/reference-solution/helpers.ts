@@ -8,6 +8,7 @@ import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sr
 import type { ReferenceClients } from '../../reference-solution/clients.js';
 import type { ReferenceConfig } from '../../reference-solution/config.js';
 import type { LabSpec } from '../../src/lab/types.js';
+import { referenceConfigFor } from '../../src/demo/sandbox-account.js';
 
 export const REGION = 'us-east-1';
 /** 12 digits: the sandbox's account of that number. */
@@ -28,12 +29,7 @@ export function collectLog(): CollectedLog {
 }
 
 export function sandboxConfig(sandbox: RunningSandbox, account = ACCOUNT, log?: (line: string) => void): ReferenceConfig {
-  return {
-    region: REGION,
-    endpoint: sandbox.url,
-    credentials: { accessKeyId: account, secretAccessKey: 'x' },
-    ...(log ? { log } : {}),
-  };
+  return { ...referenceConfigFor({ endpoint: sandbox.url, accountId: account, region: REGION }), ...(log ? { log } : {}) };
 }
 
 /** The lab's resources as found by name: empty lists / false where there are none. */

@@ -13,14 +13,29 @@ export interface CliRun {
 export const BIN = fileURLToPath(new URL('../../bin/lab-grader.mjs', import.meta.url));
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
-export async function runInProcess(args: string[], options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<CliRun> {
+export interface InProcessOptions {
+  tty?: boolean;
+  env?: Record<string, string>;
+  /** Ctrl-C comes once stderr matches this; without it, at once (a long-running command stops straight away). */
+  interruptWhen?: RegExp;
+}
+
+export async function runInProcess(args: string[], options: InProcessOptions = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
+  let interrupt = (): void => {};
+  const interrupted = options.interruptWhen ? new Promise<void>((resolve) => (interrupt = resolve)) : Promise.resolve();
   const io: CliIo = {
     stdout: { write: (chunk: string) => (stdout += chunk), isTTY: options.tty ?? false },
-    stderr: { write: (chunk: string) => (stderr += chunk), isTTY: false },
+    stderr: {
+      write: (chunk: string) => {
+        stderr += chunk;
+        if (options.interruptWhen?.test(stderr)) interrupt();
+      },
+      isTTY: false,
+    },
     env: options.env ?? {},
-    untilInterrupted: () => Promise.resolve(),
+    untilInterrupted: () => interrupted,
   };
   const code = await runCli(args, io);
   return { code, stdout, stderr };

@@ -1,21 +1,21 @@
 // lab-grader grade: collect (or load) a snapshot, evaluate the catalogue, write the reports.
 import type { Argv } from 'yargs';
 import { catalogue } from '../../../checks/index.js';
-import { exitCodeFor, gradeSnapshot } from '../../engine/grade.js';
+import { gradeSnapshot } from '../../engine/grade.js';
 import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../files/atomic-write.js';
 import { loadLabSpec } from '../../lab/load.js';
 import type { LabSpec } from '../../lab/types.js';
 import { takeSnapshot, type ProbeSettings } from '../../pipeline/take-snapshot.js';
 import { parseStageUrlOption, PASSWORD_ENV, resolveProbePassword } from '../../probes/index.js';
-import { renderConsole } from '../../report/console.js';
-import { parseFormats, REPORT_FORMATS, writeReports } from '../../report/index.js';
+import { parseFormats, REPORT_FORMATS } from '../../report/index.js';
 import { createProgress } from '../../report/progress.js';
 import type { Snapshot } from '../../snapshot/types.js';
 import { loadSnapshot } from '../../snapshot/validate.js';
 import { resolveTarget, validateRegion } from '../../target/index.js';
+import { emitResult } from '../emit-result.js';
+import type { CliIo } from '../io.js';
 import type { CommandModule } from '../run.js';
-import { useColor, type CliIo } from '../io.js';
 
 export interface GradeArgs {
   region?: string;
@@ -119,9 +119,6 @@ export const gradeCommand: CommandModule<GradeArgs> = {
     }
     if (args.saveSnapshot) await writeFileAtomic(args.saveSnapshot, `${JSON.stringify(snapshot, null, 2)}\n`);
     const result = gradeSnapshot(snapshot, lab, catalogue, { source: args.fromSnapshot ? 'snapshot' : 'live' });
-    if (formats.includes('console')) io.stdout.write(renderConsole(result, { color: useColor(io) }));
-    const written = await writeReports(result, formats, args.out);
-    for (const file of written) io.stderr.write(`Wrote the ${file.format} report to ${file.path}\n`);
-    return exitCodeFor(result);
+    return emitResult(result, formats, args.out, io);
   },
 };
