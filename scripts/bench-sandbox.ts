@@ -2,6 +2,10 @@
 // installed, and how fast its API data plane answers an authorized call (token verified, Lambda run), cold
 // and warm. Prints one JSON document. Loopback only, bounded loops.
 
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { APIGatewayClient, CreateRestApiCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import { CognitoIdentityProviderClient, CreateUserPoolCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
@@ -55,6 +59,41 @@ async function requestLatencies(endpoint: string): Promise<Record<string, number
   return { medianMs: round(median(all)), ...perOperation };
 }
 
+/**
+ * The sandbox as a learner starts it (`node lab-grader.mjs sandbox`, the single-file build), from spawn until it
+ * answers: the figure to set beside moto's, which is measured the same way.
+ */
+async function processStartMs(): Promise<number> {
+  const folder = mkdtempSync(join(tmpdir(), 'bench-sandbox-'));
+  const bundle = join(folder, 'lab-grader.mjs');
+  execFileSync(process.execPath, ['scripts/bundle.mjs', bundle], { stdio: 'ignore' });
+  try {
+    const starts: number[] = [];
+    for (let i = 0; i < MOTO_STARTS; i++) {
+      const started = performance.now();
+      const child = spawn(process.execPath, [bundle, 'sandbox', '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /listening on (http:\/\/\S+)/.exec(out);
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.once('exit', () => reject(new Error(`the sandbox exited before listening: ${out}`)));
+      });
+      const health = await fetch(`${url}/_sandbox/health`, { signal: AbortSignal.timeout(10_000) });
+      if (!health.ok) throw new Error(`health answered ${health.status}`);
+      starts.push(performance.now() - started);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      await exited;
+    }
+    return round(median(starts));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 async function benchSandbox() {
   const starts: number[] = [];
   for (let i = 0; i < STARTS; i++) {
@@ -65,7 +104,11 @@ async function benchSandbox() {
   }
   const sandbox = await startSandbox({ port: 0 });
   try {
-    return { startMs: round(median(starts)), requestLatency: await requestLatencies(sandbox.url) };
+    return {
+      startMs: round(median(starts)),
+      processStartMs: await processStartMs(),
+      requestLatency: await requestLatencies(sandbox.url),
+    };
   } finally {
     await sandbox.stop();
   }
@@ -111,6 +154,10 @@ async function benchMoto() {
 }
 
 const report = {
+  notes: {
+    startMs: 'startSandbox() in this process, until it listens',
+    processStartMs: 'node lab-grader.mjs sandbox (the single-file build) from spawn until it answers; moto startMs is measured the same way',
+  },
   calls: { perOperation: CALLS_PER_OPERATION, operations: ['GetRestApis', 'ListUserPools', 'GetFunction'] },
   sandbox: await benchSandbox(),
   dataPlane: await benchDataPlane(),

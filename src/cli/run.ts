@@ -2,13 +2,6 @@
 import yargs, { type Argv } from 'yargs';
 import { InputError } from '../errors.js';
 import { GRADER_VERSION } from '../engine/version.js';
-import { batchCommand } from './commands/batch.js';
-import { checksCommand } from './commands/checks.js';
-import { demoCommand } from './commands/demo.js';
-import { explainCommand } from './commands/explain.js';
-import { gradeCommand } from './commands/grade.js';
-import { mergeCommand } from './commands/merge.js';
-import { sandboxCommand } from './commands/sandbox.js';
 import { reportError } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -20,7 +13,24 @@ export interface CommandModule<A> {
   run(args: A, io: CliIo): Promise<number>;
 }
 
-const COMMANDS = [gradeCommand, checksCommand, explainCommand, sandboxCommand, batchCommand, mergeCommand, demoCommand] as CommandModule<unknown>[];
+// Loaded on demand: a command's dependencies (the AWS SDK, the sandbox, ajv's schemas) cost hundreds of
+// milliseconds to evaluate, which `lab-grader sandbox` or `--version` should not pay for the others.
+const COMMANDS: Record<string, () => Promise<CommandModule<unknown>>> = {
+  grade: async () => (await import('./commands/grade.js')).gradeCommand as CommandModule<unknown>,
+  checks: async () => (await import('./commands/checks.js')).checksCommand as CommandModule<unknown>,
+  explain: async () => (await import('./commands/explain.js')).explainCommand as CommandModule<unknown>,
+  sandbox: async () => (await import('./commands/sandbox.js')).sandboxCommand as CommandModule<unknown>,
+  batch: async () => (await import('./commands/batch.js')).batchCommand as CommandModule<unknown>,
+  merge: async () => (await import('./commands/merge.js')).mergeCommand as CommandModule<unknown>,
+  demo: async () => (await import('./commands/demo.js')).demoCommand as CommandModule<unknown>,
+};
+
+/** The command the arguments name, or every command (for --help, a typo, or none at all). */
+function commandsFor(args: string[]): Promise<CommandModule<unknown>[]> {
+  const named = args.find((arg) => !arg.startsWith('-'));
+  const names = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  return Promise.all(names.map((name) => (COMMANDS[name] as () => Promise<CommandModule<unknown>>)()));
+}
 
 export async function runCli(args: string[], io: CliIo): Promise<number> {
   let exitCode = 0;
@@ -29,16 +39,20 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     .scriptName('lab-grader')
     .usage('$0 <command> [options]\n\nGrades the "Securing an API with Amazon API Gateway and Amazon Cognito" lab.')
     .strict()
-    .demandCommand(1, 'Name a command: grade, checks, explain or sandbox (see --help).')
+    .demandCommand(1, `Name a command: ${Object.keys(COMMANDS).join(', ')}.`)
     .recommendCommands()
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new InputError(`${message} Run "lab-grader --help" for the usage.`);
+      if (error) throw error;
+      // yargs' suggestion for a mistyped command says only "Did you mean ...?": name what was typed.
+      const typed = args.find((arg) => !arg.startsWith('-'));
+      const what = message.startsWith('Did you mean') && typed ? `There is no command "${typed}". ${message}` : message;
+      throw new InputError(`${/[.?!]$/.test(what) ? what : `${what}.`} Run "lab-grader --help" for the usage.`);
     })
     .version(GRADER_VERSION)
     .help()
     .wrap(Math.min(110, process.stdout.columns ?? 100));
-  for (const module of COMMANDS) {
+  for (const module of await commandsFor(args)) {
     parser.command(module.command, module.describe, (y) => module.builder(y), async (argv) => {
       exitCode = await module.run(argv, io);
     });

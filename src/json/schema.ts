@@ -8,12 +8,24 @@ import { InputError } from '../errors.js';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 /**
- * Compiles a schema. Schemas are imported as JSON modules (`with { type: 'json' }`), so that the single-file
- * bundle carries them.
+ * A validator for a schema, compiled on its first use: compiling costs tens of milliseconds, which a command that
+ * never validates that kind of document should not pay at start-up. Schemas are imported as JSON modules
+ * (`with { type: 'json' }`), so that the single-file bundle carries them.
  */
 export function compileSchema(schema: object, options: { allErrors?: boolean } = {}): ValidateFunction {
+  let compiled: ValidateFunction | undefined;
+  const validate = ((data: unknown) => {
+    compiled ??= compileNow(schema, options.allErrors ?? false);
+    const valid = compiled(data);
+    validate.errors = compiled.errors;
+    return valid;
+  }) as ValidateFunction;
+  return validate;
+}
+
+function compileNow(schema: object, allErrors: boolean): ValidateFunction {
   // strictTypes off: the if/then subschemas that discriminate Observed<T> carry no "type" of their own.
-  const ajv = new Ajv2020({ allErrors: options.allErrors ?? false, strict: true, strictTypes: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({ allErrors, strict: true, strictTypes: false, allowUnionTypes: true });
   addFormats(ajv);
   return ajv.compile(schema);
 }

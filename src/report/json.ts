@@ -1,5 +1,4 @@
 // The JSON report: the GradeResult itself, and the published schema it follows (schemas/report.schema.json).
-import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { compileSchema } from '../json/schema.js';
 import type { GradeResult } from '../engine/types.js';
 
@@ -20,14 +19,7 @@ export function renderJson(result: GradeResult): string {
   return `${json}\n`;
 }
 
-let compiled: ValidateFunction | undefined;
-
-function schemaValidator(): ValidateFunction {
-  if (!compiled) {
-    compiled = compileSchema(REPORT_SCHEMA, { allErrors: true });
-  }
-  return compiled;
-}
+const validateSchema = compileSchema(REPORT_SCHEMA, { allErrors: true });
 
 /** What the schema cannot say: the totals agree with the checks, and the steps list real checks. */
 function consistencyProblems(result: GradeResult): string[] {
@@ -56,7 +48,6 @@ function consistencyProblems(result: GradeResult): string[] {
 
 /** Problems with a JSON report, as "path message" lines; empty when it is valid. */
 export function validateReport(doc: unknown): string[] {
-  const validate = schemaValidator();
-  if (!validate(doc)) return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
+  if (!validateSchema(doc)) return (validateSchema.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
   return consistencyProblems(doc as GradeResult);
 }
