@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Check } from '../src/engine/types.js';
+import { parseJsonBody } from './support/json-body.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { gatewayMessage, PROBES_NOT_RUN_MESSAGES, probesNotRun } from './support/probes.js';
 import { failed, passed } from './support/verdict.js';
@@ -40,12 +41,11 @@ const check: Check = {
     const probe = snapshot.probes.http.bearerIdToken;
     if (probe.state !== 'found') return unobserved(probe, 'the call with the ID token');
     const expectedBody = JSON.stringify(lab.expected.responseBody);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(probe.value.body);
-    } catch {
-      return failed('notJson', { body: gatewayMessage(probe.value) }, { body: probe.value.body });
-    }
+    const body = parseJsonBody(probe.value.body);
+    if (body.kind === 'notJson') return failed('notJson', { body: gatewayMessage(probe.value) }, { body: probe.value.body });
+    // Too deep to compare or report as a value: certainly not the lab's answer, so quoted as text.
+    if (body.kind === 'tooDeep') return failed('differs', { body: gatewayMessage(probe.value), expectedBody }, { body: probe.value.body });
+    const parsed = body.value;
     const data = { body: JSON.stringify(parsed), expectedBody };
     const evidence = { body: parsed };
     if (isDeepStrictEqual(parsed, lab.expected.responseBody)) return passed('matches', data, evidence);

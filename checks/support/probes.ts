@@ -1,6 +1,7 @@
 // The live probes: whether they ran, and how API Gateway's answer reads in a message.
 import type { Evaluation, TemplateData } from '../../src/engine/types.js';
 import type { HttpExchange, ProbeName, Snapshot } from '../../src/snapshot/types.js';
+import { parseJsonBody } from './json-body.js';
 import { unobserved } from './observed.js';
 import { errored, failed, passed } from './verdict.js';
 
@@ -19,14 +20,11 @@ const MESSAGE_LIMIT = 120;
 
 /** API Gateway's own `{"message": ...}` text, or the start of whatever else the body holds. */
 export function gatewayMessage(exchange: HttpExchange): string {
-  try {
-    const parsed = JSON.parse(exchange.body) as unknown;
-    if (parsed && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string') {
-      return (parsed as { message: string }).message;
-    }
-  } catch {
-    // Not JSON: quote the body itself.
+  const parsed = parseJsonBody(exchange.body);
+  if (parsed.kind === 'json' && parsed.value && typeof parsed.value === 'object' && typeof (parsed.value as { message?: unknown }).message === 'string') {
+    return (parsed.value as { message: string }).message;
   }
+  // Anything else: quote the body itself.
   const body = exchange.body.trim();
   if (body === '') return 'empty body';
   return body.length > MESSAGE_LIMIT ? `${body.slice(0, MESSAGE_LIMIT)}…` : body;

@@ -2,6 +2,7 @@
 import bundledSpec from '../../checks/lab.json' with { type: 'json' };
 import { catalogue } from '../../checks/index.js';
 import { InputError } from '../errors.js';
+import { refuseDeeperThan } from '../json/depth.js';
 import { readJsonFile } from '../json/file.js';
 import { compileSchema, validateAgainst } from '../json/schema.js';
 import schema from './lab.schema.json' with { type: 'json' };
@@ -12,6 +13,8 @@ export const BUNDLED_LAB_SPEC: unknown = bundledSpec;
 const BUNDLED_WHERE = 'the bundled lab spec (checks/lab.json)';
 
 const validate = compileSchema(schema);
+// The expected response body is compared with, and quoted beside, what the learner's function returns.
+const MAX_SPEC_DEPTH = 32;
 
 /** The points must price every check of the catalogue and nothing else (an instructor may rename or re-price). */
 function checkPointsCoverCatalogue(spec: LabSpec, catalogueIds: readonly string[], where: string): void {
@@ -35,6 +38,7 @@ export async function loadLabSpec(
 ): Promise<LabSpec> {
   const where = path ?? BUNDLED_WHERE;
   const document = path === undefined ? structuredClone(BUNDLED_LAB_SPEC) : await readJsonFile(path, 'lab spec');
+  refuseDeeperThan(document, MAX_SPEC_DEPTH, where, 'lab spec');
   const spec = validateAgainst<LabSpec>(validate, document, where, 'lab spec');
   checkPointsCoverCatalogue(spec, catalogueIds, where);
   return spec;

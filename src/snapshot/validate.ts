@@ -1,5 +1,6 @@
 // Loading and validating a saved snapshot (--from-snapshot, fixtures): a snapshot is input, so a bad one is an InputError.
 import { InputError } from '../errors.js';
+import { refuseDeeperThan } from '../json/depth.js';
 import { readJsonFile } from '../json/file.js';
 import { compileSchema, validateAgainst } from '../json/schema.js';
 import schema from './snapshot.schema.json' with { type: 'json' };
@@ -20,9 +21,14 @@ function checkSchemaVersion(doc: unknown, where: string): void {
   );
 }
 
+// No snapshot lab-grader writes comes near this (AWS answers nest a few levels); the checks and the report writers
+// recurse over the evidence, and a deeper document would overflow their stacks.
+const MAX_SNAPSHOT_DEPTH = 64;
+
 /** `where` names the document in messages (its file path). */
 export function validateSnapshot(doc: unknown, where: string): Snapshot {
   checkSchemaVersion(doc, where);
+  refuseDeeperThan(doc, MAX_SNAPSHOT_DEPTH, where, 'lab-grader snapshot');
   return validateAgainst<Snapshot>(validate, doc, where, 'lab-grader snapshot');
 }
 
