@@ -3,6 +3,7 @@
 // student's 'error' outcome; only a problem writing the outputs (the instructor's side) is thrown.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sanitizeMessage } from '../collect/sanitize.js';
 import { gradeSnapshot } from '../engine/grade.js';
 import type { Check, GradeResult } from '../engine/types.js';
 import { CannotGradeError, InputError } from '../errors.js';
@@ -96,7 +97,7 @@ function reasonFor(error: unknown, grading: StudentGrading): string {
   if (error instanceof CannotGradeError || error instanceof InputError) return error.message;
   if (error instanceof DOMException && error.name === 'TimeoutError') return `timed out after ${grading.accountTimeoutMs / 1000} s`;
   // Anything else is a grader bug met in this account; the other students are still graded.
-  return `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  return `internal error: ${sanitizeMessage(error instanceof Error ? error.message : String(error))}`;
 }
 
 export async function gradeStudent(entry: RosterEntry, grading: StudentGrading): Promise<StudentOutcome> {

@@ -1,4 +1,8 @@
 // The one place that turns an error into what the user reads and the exit code (design: 2 bad input, 3 could not grade).
+// Every message, the debug stack included, passes the credential redaction (an error may quote AWS's text) and
+// loses terminal escapes (it may quote a user's file).
+import { redactCredentials } from '../collect/sanitize.js';
+import { sanitizeBlock } from '../report/sanitize.js';
 import { CannotGradeError, InputError } from '../errors.js';
 
 export interface ErrorReport {
@@ -7,6 +11,11 @@ export interface ErrorReport {
 }
 
 export function reportError(error: unknown, debug: boolean): ErrorReport {
+  const { exitCode, message } = describeError(error, debug);
+  return { exitCode, message: sanitizeBlock(redactCredentials(message)) };
+}
+
+function describeError(error: unknown, debug: boolean): ErrorReport {
   if (error instanceof InputError) return { exitCode: 2, message: `Error: ${error.message}` };
   if (error instanceof CannotGradeError) return { exitCode: 3, message: `Cannot grade: ${error.message}` };
   // Anything else is a bug in the grader, not the user's mistake: say so, and keep the stack for debugging.

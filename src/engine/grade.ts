@@ -1,6 +1,7 @@
 // Runs the catalogue over one snapshot: dependency order, BLOCKED with its root cause, messages, fixes, score.
 import type { LabSpec } from '../lab/types.js';
 import type { Snapshot } from '../snapshot/types.js';
+import { sanitizeMessage } from '../collect/sanitize.js';
 import { remediationIds } from './remediation-ids.js';
 import { stepTitle } from './steps.js';
 import { renderTemplate, shellWord, type TemplateValues } from './template.js';
@@ -42,7 +43,7 @@ function safeEvaluate(check: Check, snapshot: Snapshot, lab: LabSpec): Evaluatio
     return {
       status: 'ERROR',
       messageId: 'internalError',
-      data: { reason: error instanceof Error ? error.message : String(error) },
+      data: { reason: sanitizeMessage(error instanceof Error ? error.message : String(error)) },
     };
   }
 }

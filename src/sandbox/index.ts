@@ -58,6 +58,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       onMutation: () => store?.scheduleSave(),
     }),
   );
+  // Node closes idle keep-alive sockets after 5 s, just as an SDK client may reuse one ("socket hang up"); AWS
+  // keeps them longer. Headers must then be allowed a little longer still.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const listening = new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? DEFAULT_SANDBOX_PORT, host, () => {

@@ -11,12 +11,11 @@ import { deployReferenceSolution } from '../../reference-solution/deploy/index.j
 import { REPORT_FORMATS } from '../../src/report/index.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { runInProcess, type CliRun } from '../support/cli.js';
+import { assertNoSecrets } from '../support/secret-scan.js';
 import { ACCOUNT, cognitoClient, gatewayAnswer, REGION, startLocalServer, USERNAME, type LocalServer } from './support.js';
 
 /** Not the lab's own password, so that finding it in an output cannot be the lab spec's text. */
 const SECRET_PASSWORD = 'Grader-Only-Pass-7!';
-/** Any JWT: header and payload are base64url JSON objects ("eyJ" is `{"`). */
-const ANY_JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/;
 
 let sandbox: RunningSandbox;
 let clientId: string;
@@ -131,13 +130,6 @@ describe('no password or token reaches a report, the snapshot or the console', (
     const files: Record<string, string> = { stdout: graded.run.stdout, stderr: graded.run.stderr, snapshot: await readFile(snapshotPath, 'utf8') };
     for (const name of await readdir(graded.out)) files[name] = await readFile(join(graded.out, name), 'utf8');
     return files;
-  }
-
-  function assertNoSecrets(outputs: Record<string, string>, secrets: string[]): void {
-    for (const [where, text] of Object.entries(outputs)) {
-      for (const secret of secrets) assert.ok(!text.includes(secret), `a secret (${secret.slice(0, 12)}…) is in ${where}`);
-      assert.doesNotMatch(text, ANY_JWT, `a JWT is in ${where}`);
-    }
   }
 
   for (const [how, args, env] of [

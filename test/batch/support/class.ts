@@ -6,7 +6,12 @@ import { CreateResourceCommand, CreateRestApiCommand, GetResourcesCommand } from
 import { CognitoIdentityProviderClient, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { deployReferenceSolution } from '../../../reference-solution/deploy/index.js';
+import { withReferenceClients } from '../../../reference-solution/clients.js';
+import { createContext } from '../../../reference-solution/context.js';
+import { deployFunction } from '../../../reference-solution/deploy/function.js';
+import { deployReferenceSolution, labFunctionSpec } from '../../../reference-solution/deploy/index.js';
+import { deployRole } from '../../../reference-solution/deploy/role.js';
+import { applyMistake, type MistakeName } from '../../../reference-solution/mistakes.js';
 import policy from '../../../src/batch/grading-role/policy.json' with { type: 'json' };
 import type { RunningSandbox } from '../../../src/sandbox/index.js';
 
@@ -57,6 +62,24 @@ export function completeLab(password?: string): AccountSetup {
   };
 }
 
+/** The reference solution with one of the learners' typical mistakes made afterwards. */
+export function mistakenLab(mistake: MistakeName): AccountSetup {
+  return async (ctx) => {
+    const config = { ...accountConfig(ctx), log: () => {} };
+    await applyMistake(config, mistake, await deployReferenceSolution(config));
+  };
+}
+
+/** Activities 6 and 7 only: the execution role and the function, no user pool and no API. */
+export const functionOnly: AccountSetup = async (ctx) => {
+  const config = accountConfig(ctx);
+  await withReferenceClients(config, async (clients) => {
+    const reference = await createContext(clients, config);
+    const { roleArn } = await deployRole(reference);
+    await deployFunction(reference, await labFunctionSpec(reference, roleArn));
+  });
+};
+
 export const userPoolOnly: AccountSetup = async (ctx) => {
   const cognito = new CognitoIdentityProviderClient(accountConfig(ctx));
   await cognito.send(new CreateUserPoolCommand({ PoolName: 'MyAPIUserPool' }));
@@ -86,15 +109,19 @@ export interface StudentSpec {
 
 export const accountNumber = (n: number): string => String(100000000000 + n);
 
-export async function buildAccounts(sandbox: RunningSandbox, students: readonly StudentSpec[], concurrency = 16): Promise<void> {
+/** Runs `work` over `items`, at most `concurrency` at a time. */
+export async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < students.length) {
-      const student = students[next++] as StudentSpec;
-      for (const setup of student.setups) await setup({ sandbox, accountId: student.accountId });
-    }
+    while (next < items.length) await work(items[next++] as T);
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+export async function buildAccounts(sandbox: RunningSandbox, students: readonly StudentSpec[], concurrency = 16): Promise<void> {
+  await forEachConcurrently(students, concurrency, async (student) => {
+    for (const setup of student.setups) await setup({ sandbox, accountId: student.accountId });
+  });
 }
 
 const csvQuote = (value: string): string => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
@@ -114,13 +141,23 @@ export async function writeRoster(dir: string, students: readonly StudentSpec[],
   return path;
 }
 
+/** An account state of a generated class: its setups, and what its roster row says. */
+export interface AccountKind {
+  kind: string;
+  setups: (externalId: string) => AccountSetup[];
+  /** The roster gives another ExternalId than the role's. */
+  wrongExternalId?: boolean;
+  /** The lab user's password, if not the lab's: the roster row gives it. */
+  password?: string;
+}
+
 /**
  * A class of `size` students cycling through `kinds`: each kind names the account setups and whether the
  * roster's ExternalId is right. Account n is student n's.
  */
-export function generateClass(size: number, kinds: readonly { kind: string; setups: (externalId: string) => AccountSetup[]; wrongExternalId?: boolean }[]): (StudentSpec & { kind: string })[] {
+export function generateClass(size: number, kinds: readonly AccountKind[]): (StudentSpec & { kind: string })[] {
   return Array.from({ length: size }, (_, i) => {
-    const kind = kinds[i % kinds.length] as (typeof kinds)[number];
+    const kind = kinds[i % kinds.length] as AccountKind;
     const externalId = `ext-${i}`;
     return {
       kind: kind.kind,
@@ -129,6 +166,21 @@ export function generateClass(size: number, kinds: readonly { kind: string; setu
       accountId: accountNumber(i + 1),
       setups: kind.setups(externalId),
       externalId: kind.wrongExternalId ? `${externalId}-wrong` : externalId,
+      ...(kind.password ? { password: kind.password } : {}),
     };
   });
+}
+
+/**
+ * `count` of each kind, every kind spread evenly over the class (not in blocks), so that any stretch of the
+ * roster, e.g. the part graded before an interruption, holds a mix of states. Each kind's offset within its
+ * spacing follows its place in `counts`, so that kinds of one student each do not all land mid-class.
+ */
+export function spreadKinds(counts: readonly (readonly [AccountKind, number])[]): AccountKind[] {
+  return counts
+    .flatMap(([kind, count], index) =>
+      Array.from({ length: count }, (_, j) => ({ kind, position: (j + (index + 1) / (counts.length + 1)) / count })),
+    )
+    .sort((a, b) => a.position - b.position)
+    .map(({ kind }) => kind);
 }
