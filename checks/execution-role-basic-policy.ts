@@ -1,6 +1,7 @@
 import type { Check } from '../src/engine/types.js';
 import { listed } from './support/format.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { roleGuessed } from './support/role.js';
 import { failed, passed } from './support/verdict.js';
 
 const check: Check = {
@@ -32,7 +33,7 @@ const check: Check = {
     const evidence = { attachedPolicies: policies.map((policy) => policy.policyArn) };
     if (policies.some((policy) => policy.policyArn === wanted)) return passed('attached', { roleName, policyName }, evidence);
     const attached = listed(policies.map((policy) => policy.policyName), 'no managed policies');
-    return failed('notAttached', { roleName, policyName, attached }, evidence);
+    return roleGuessed(snapshot) ?? failed('notAttached', { roleName, policyName, attached }, evidence);
   },
 };
 

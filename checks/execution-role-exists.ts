@@ -1,5 +1,6 @@
 import type { Check } from '../src/engine/types.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { roleGuessed } from './support/role.js';
 import { failed, passed } from './support/verdict.js';
 
 /** Activity 6's role commands (the trust policy is the lab's, verbatim). */
@@ -41,7 +42,7 @@ const check: Check = {
     if (!seen(role)) return unobserved(role, `the role ${roleName}`);
     if (role.state === 'absent') {
       // The collector followed the function's role ARN: the function points at a role that is gone.
-      return failed(roleSource === 'function' ? 'functionRoleMissing' : 'missing', { roleName }, { roleSource, detail: role.detail });
+      return roleGuessed(snapshot) ?? failed(roleSource === 'function' ? 'functionRoleMissing' : 'missing', { roleName }, { roleSource, detail: role.detail });
     }
     return passed('exists', { roleName: role.value.roleName, roleArn: role.value.arn });
   },

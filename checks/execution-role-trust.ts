@@ -2,6 +2,7 @@ import type { Check } from '../src/engine/types.js';
 import { listed } from './support/format.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { allowsServicePrincipal, coversAction, isAllow, servicePrincipals } from './support/policy.js';
+import { roleGuessed } from './support/role.js';
 import { failed, passed } from './support/verdict.js';
 
 const LAMBDA_SERVICE = 'lambda.amazonaws.com';
@@ -38,7 +39,7 @@ const check: Check = {
       return passed('trusted', { roleName }, evidence);
     }
     const principals = listed([...new Set(assumeStatements.flatMap(servicePrincipals))], 'no one');
-    return failed('notTrusted', { roleName, principals }, evidence);
+    return roleGuessed(snapshot) ?? failed('notTrusted', { roleName, principals }, evidence);
   },
 };
 

@@ -32,6 +32,7 @@ const PAGE_SIZE = 500;
 
 export interface ApiGatewayCollection {
   /** Early, for the Cognito collector (which pool an authorizer uses) and Lambda (which function GET /hello invokes). */
+  api: Promise<Observed<RestApi>>;
   resources: Promise<Observed<ApiResource[]>>;
   authorizers: Promise<Observed<ApiAuthorizer[]>>;
   section: Promise<Section<ApiGatewayEvidence>>;
@@ -70,11 +71,23 @@ export function collectApiGateway(ctx: CollectContext): ApiGatewayCollection {
       notes: note === null ? [] : [note],
     }),
   );
-  return { resources, authorizers, section };
+  return { api: selection.then(({ api }) => api), resources, authorizers, section };
+}
+
+/**
+ * Which pools the authorizers use, or the error that kept the grader from knowing: an API or authorizers that
+ * could not be read say nothing about which pool the learner wired up (none found is a fact: an empty map).
+ */
+export async function authorizerPools(collection: Pick<ApiGatewayCollection, 'api' | 'authorizers'>, labAuthorizerName: string): Promise<Observed<ReadonlyMap<string, string>>> {
+  const api = await collection.api;
+  if (api.state === 'error') return api;
+  const authorizers = await collection.authorizers;
+  if (authorizers.state === 'error') return authorizers;
+  return { state: 'found', value: poolsUsedByAuthorizers(authorizers, labAuthorizerName) };
 }
 
 /** Pool id -> name of a COGNITO_USER_POOLS authorizer whose providerARNs name it (the lab's authorizer first). */
-export function poolsUsedByAuthorizers(authorizers: Observed<ApiAuthorizer[]>, labAuthorizerName: string): Map<string, string> {
+function poolsUsedByAuthorizers(authorizers: Observed<ApiAuthorizer[]>, labAuthorizerName: string): Map<string, string> {
   const used = new Map<string, string>();
   if (authorizers.state !== 'found') return used;
   const labFirst = [...authorizers.value].sort((a, b) => Number(b.name === labAuthorizerName) - Number(a.name === labAuthorizerName));
@@ -98,6 +111,9 @@ async function selectApi(ctx: CollectContext): Promise<ApiSelection> {
     return { apis, apiChoice: choice, api: { state: 'found', value: chosen }, stages: null, note: null };
   }
   const withStages = await Promise.all(mapNonEmpty(apis.value, async (api) => ({ api, stages: await getStages(ctx, api.id) })));
+  // Whether an API has the lab's stage decides the choice: one whose stages could not be read leaves it unknown.
+  const unreadable = withStages.find(({ stages }) => stages.state === 'error')?.stages;
+  if (unreadable?.state === 'error') return { apis, apiChoice: null, api: unreadable, stages: null, note: null };
   const hasLabStage = withStages.filter(({ stages }) => stages.state === 'found' && stages.value.some((stage) => stage.stageName === stageName));
   const { chosen, choice, note } = chooseCandidate('REST APIs', apiName, withStages, ({ api }) => api, {
     ids: new Set(hasLabStage.map(({ api }) => api.id)),

@@ -18,20 +18,20 @@ import { collectPages } from './paginate.js';
 /** The most ListUserPools and ListUserPoolClients accept per page. */
 const PAGE_SIZE = 60;
 
-/** Pool id -> name of an authorizer whose providerARNs reference it. Asked only when pools share the lab's name. */
-export type PoolsUsedByAuthorizers = () => Promise<ReadonlyMap<string, string>>;
+/**
+ * Pool id -> name of an authorizer whose providerARNs reference it, or why that is unknown. Asked only when
+ * pools share the lab's name.
+ */
+export type PoolsUsedByAuthorizers = () => Promise<Observed<ReadonlyMap<string, string>>>;
 
 export async function collectCognito(ctx: CollectContext, poolsUsedByAuthorizers: PoolsUsedByAuthorizers): Promise<Section<CognitoEvidence>> {
   const poolName = ctx.lab.names.userPool;
   const pools = absentIfEmpty(await listPoolsNamed(ctx, poolName), `no user pool named ${poolName} in ${ctx.region}`);
-  if (pools.state !== 'found') {
-    const reason = skippedAfter<never>(pools, `the user pool ${poolName}`);
-    return {
-      evidence: { pools, poolChoice: null, pool: pools, clients: reason, clientChoice: null, client: reason, user: reason },
-      notes: [],
-    };
-  }
-  const usedBy = pools.value.length > 1 ? await poolsUsedByAuthorizers() : new Map<string, string>();
+  if (pools.state !== 'found') return noPool(pools, pools, `the user pool ${poolName}`);
+  const usedByAuthorizers = pools.value.length > 1 ? await poolsUsedByAuthorizers() : null;
+  // Grading the newest instead would judge a pool the learner may not use: the choice is unknown, not made.
+  if (usedByAuthorizers?.state === 'error') return noPool(pools, usedByAuthorizers, `which user pool ${poolName} the authorizer uses`);
+  const usedBy = usedByAuthorizers?.state === 'found' ? usedByAuthorizers.value : new Map<string, string>();
   const poolCandidate = (pool: PoolSummary) => ({ id: pool.id, createdDate: pool.creationDate });
   const { choice: poolChoice, note } = chooseCandidate('user pools', poolName, pools.value, poolCandidate, {
     ids: new Set(usedBy.keys()),
@@ -48,6 +48,12 @@ export async function collectCognito(ctx: CollectContext, poolsUsedByAuthorizers
     evidence: { pools, poolChoice, pool, ...client.evidence, user },
     notes: [note, ...client.notes].filter((text): text is string => text !== null),
   };
+}
+
+/** No pool to grade (`pool` says why); what hangs off the pool is skipped for the same reason. */
+function noPool(pools: CognitoEvidence['pools'], pool: Exclude<Observed<never>, { state: 'found' }>, what: string): Section<CognitoEvidence> {
+  const reason = skippedAfter<never>(pool, what);
+  return { evidence: { pools, poolChoice: null, pool, clients: reason, clientChoice: null, client: reason, user: reason }, notes: [] };
 }
 
 function listPoolsNamed(ctx: CollectContext, name: string): Promise<Observed<PoolSummary[]>> {
@@ -84,6 +90,9 @@ async function collectClient(ctx: CollectContext, poolId: string): Promise<Secti
   const clients = absentIfEmpty(await listClientsNamed(ctx, poolId, clientName), `no app client named ${clientName} in user pool ${poolId}`);
   if (clients.state !== 'found') return { evidence: { clients, clientChoice: null, client: clients }, notes: [] };
   const described = await Promise.all(mapNonEmpty(clients.value, (summary) => describeClient(ctx, poolId, summary.clientId)));
+  // The newest is graded, and one that could not be described may be the newest: the choice is unknown.
+  const undescribed = described.length > 1 ? described.find((entry) => entry.client.state === 'error')?.client : undefined;
+  if (undescribed !== undefined) return { evidence: { clients, clientChoice: null, client: undescribed }, notes: [] };
   const { chosen, choice: clientChoice, note } = chooseCandidate(`app clients of user pool ${poolId}`, clientName, described, (entry) => entry);
   return { evidence: { clients, clientChoice, client: chosen.client }, notes: note === null ? [] : [note] };
 }

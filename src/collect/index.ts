@@ -8,7 +8,7 @@ import { SNAPSHOT_SCHEMA_VERSION, type CallerIdentity, type Observed, type Snaps
 import type { GradingClients } from '../target/clients.js';
 import { credentialsFailureMessage } from '../target/credential-help.js';
 import type { Target } from '../target/target.js';
-import { collectApiGateway, poolsUsedByAuthorizers } from './apigateway.js';
+import { authorizerPools, collectApiGateway } from './apigateway.js';
 import { collectCognito } from './cognito.js';
 import type { CollectContext } from './context.js';
 import { collectIam } from './iam.js';
@@ -39,7 +39,7 @@ export async function collectSnapshot(
   const lambda = collectLambda(ctx, apigateway.resources);
   const [identity, cognito, iam, lambdaEvidence, apigatewaySection] = await Promise.all([
     collectIdentity(ctx),
-    collectCognito(ctx, async () => poolsUsedByAuthorizers(await apigateway.authorizers, lab.names.authorizer)),
+    collectCognito(ctx, () => authorizerPools(apigateway, lab.names.authorizer)),
     collectIam(ctx, lambda.function),
     lambda.evidence,
     apigateway.section,

@@ -12,6 +12,8 @@ export interface FaultOptions {
   errorRate5xx?: number;
   /** Added before every request is handled. */
   latencyMs?: number;
+  /** Services (signing names) that never answer: each request waits until the client gives up (its timeout). */
+  hang?: readonly string[];
 }
 
 /** mulberry32: tiny, fast, and the same sequence for the same seed on every platform. */
@@ -44,6 +46,8 @@ export class FaultInjector {
     const errorRoll = this.random();
     const kindRoll = this.random();
     if (this.options.latencyMs) await delay(this.options.latencyMs);
+    // No timer: a hung request holds nothing that keeps the process alive, and stop() closes its socket.
+    if (this.options.hang?.includes(profile.name)) await new Promise<never>(() => {});
     if (throttleRoll < this.throttleRate(profile.name)) throw profile.throttling();
     if (errorRoll < (this.options.errorRate5xx ?? 0)) {
       throw kindRoll < 0.5
