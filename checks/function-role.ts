@@ -1,5 +1,5 @@
 import type { Check } from '../src/engine/types.js';
-import { parseArn } from './support/arn.js';
+import { parseArn } from '../src/aws/arn-like.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { failed, passed } from './support/verdict.js';
 

@@ -1,6 +1,6 @@
 import type { Check } from '../src/engine/types.js';
 import { executeApiArn } from './support/api.js';
-import { arnLike, parseArn } from './support/arn.js';
+import { arnLike, parseArn } from '../src/aws/arn-like.js';
 import { listed } from './support/format.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { allowsServicePrincipal, conditionValues, coversAction, isAllow } from './support/policy.js';

@@ -2,6 +2,7 @@ import type { Check } from '../src/engine/types.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { answerData, answerEvidence, isMissingAuthenticationToken, PROBES_NOT_RUN_MESSAGES, probesNotRun, sharedAnswerMessages } from './support/probes.js';
 import { failed, passed } from './support/verdict.js';
+import { REDEPLOY_CLI } from './support/remediations.js';
 
 const CALL = '{{names.httpMethod}} {{names.resourcePath}} with the ID token';
 
@@ -24,7 +25,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Deploy the API again so that the prod stage serves what you configured.',
-      cli: 'aws apigateway create-deployment --rest-api-id {{apiId}} --stage-name {{names.stage}} --region {{region}}',
+      cli: REDEPLOY_CLI,
       byMessage: {
         invokeDenied: {
           text:

@@ -1,6 +1,7 @@
 import type { Check } from '../src/engine/types.js';
 import { UNOBSERVED_MESSAGES } from './support/observed.js';
 import { expectUnauthorized, PROBES_NOT_RUN_MESSAGES, sharedAnswerMessages } from './support/probes.js';
+import { REQUIRE_AUTHORIZER_AND_REDEPLOY } from './support/remediations.js';
 
 const CALL = '{{names.httpMethod}} {{names.resourcePath}} with a forged token';
 
@@ -19,10 +20,7 @@ const check: Check = {
       ...UNOBSERVED_MESSAGES,
       ...PROBES_NOT_RUN_MESSAGES,
     },
-    remediation: {
-      text: 'Require the Cognito authorizer on GET /hello (Activity 9) and deploy again (Activity 10).',
-      cli: 'aws apigateway create-deployment --rest-api-id {{apiId}} --stage-name {{names.stage}} --region {{region}}',
-    },
+    remediation: REQUIRE_AUTHORIZER_AND_REDEPLOY,
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-invoke-api-integrated-with-cognito-user-pool.html',
     permissions: [],
   },

@@ -4,6 +4,7 @@ import { parseJsonBody } from './support/json-body.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { gatewayMessage, PROBES_NOT_RUN_MESSAGES, probesNotRun } from './support/probes.js';
 import { failed, passed } from './support/verdict.js';
+import { REQUIRE_AUTHORIZER_AND_REDEPLOY } from './support/remediations.js';
 
 const check: Check = {
   meta: {
@@ -26,10 +27,7 @@ const check: Check = {
       text: "Deploy the lab's lambda_function.py (Activity 6).",
       cli: 'zip function.zip lambda_function.py && aws lambda update-function-code --function-name {{functionName}} --zip-file fileb://function.zip --region {{region}}',
       byMessage: {
-        noClaims: {
-          text: 'Require the Cognito authorizer on GET /hello (Activity 9) and deploy again (Activity 10).',
-          cli: 'aws apigateway create-deployment --rest-api-id {{apiId}} --stage-name {{names.stage}} --region {{region}}',
-        },
+        noClaims: REQUIRE_AUTHORIZER_AND_REDEPLOY,
       },
     },
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html',

@@ -2,6 +2,7 @@ import type { Check } from '../src/engine/types.js';
 import { shown } from './support/format.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { errored, failed, passed } from './support/verdict.js';
+import { REDEPLOY_CLI } from './support/remediations.js';
 
 const check: Check = {
   meta: {
@@ -23,7 +24,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Deploy the API again: changes to methods reach the prod stage only with a new deployment.',
-      cli: 'aws apigateway create-deployment --rest-api-id {{apiId}} --stage-name {{names.stage}} --region {{region}}',
+      cli: REDEPLOY_CLI,
     },
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-deploy-api.html',
     permissions: ['apigateway:GET'],

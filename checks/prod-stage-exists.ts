@@ -2,6 +2,7 @@ import type { Check } from '../src/engine/types.js';
 import { listed } from './support/format.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { failed, passed } from './support/verdict.js';
+import { REDEPLOY_CLI } from './support/remediations.js';
 
 const check: Check = {
   meta: {
@@ -18,7 +19,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Deploy the API to the prod stage, as in Activity 10.',
-      cli: 'aws apigateway create-deployment --rest-api-id {{apiId}} --stage-name {{names.stage}} --region {{region}}',
+      cli: REDEPLOY_CLI,
     },
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-deployments.html',
     permissions: ['apigateway:GET'],

@@ -1,5 +1,5 @@
 // The Lambda function an AWS_PROXY integration invokes, read from its URI.
-import { parseArn } from './arn.js';
+import { parseArn } from '../../src/aws/arn-like.js';
 
 const LAMBDA_INVOCATION_URI = /^arn:[\w-]+:apigateway:[\w-]+:lambda:path\/2015-03-31\/functions\/(.+)\/invocations$/;
 

@@ -1,9 +1,9 @@
 // The shared helpers checks rely on, on their own edge cases.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { arnLike, parseArn } from '../../checks/support/arn.js';
+import { arnLike, parseArn } from '../../src/aws/arn-like.js';
 import { allowsFlow, canonicalFlow } from '../../checks/support/auth-flows.js';
-import { globMatches } from '../../checks/support/glob.js';
+import { globMatches } from '../../src/aws/glob.js';
 import { invokedFunctionArn, sameFunction, unqualifiedFunctionArn } from '../../checks/support/integration.js';
 import { allowsServicePrincipal, conditionValues, coversAction, servicePrincipals } from '../../checks/support/policy.js';
 import { gatewayMessage, isMissingAuthenticationToken } from '../../checks/support/probes.js';
