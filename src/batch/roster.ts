@@ -1,10 +1,11 @@
 // The roster: who to grade and how to reach each account. CSV or JSON, every row validated before anything is
 // graded; a problem is an InputError naming the file and line. Passwords are never echoed, raw keys refused.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { InputError } from '../errors.js';
+import { readUserFile } from '../files/read-user-file.js';
+import { parseJsonText } from '../json/file.js';
 import { compileSchema } from '../json/schema.js';
 import { isAwsRegion } from '../target/regions.js';
 import { parseCsv } from './csv.js';
@@ -201,20 +202,8 @@ function elementLines(text: string): number[] {
   return lines;
 }
 
-function lineAt(text: string, position: number): number {
-  return text.slice(0, position).split('\n').length;
-}
-
 function jsonRows(path: string, text: string): { row: Record<string, string>; line: number }[] {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    // V8 quotes the text around the error; a password may be in it, so keep only the position.
-    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
-    const where = position ? ` line ${lineAt(text, Number(position[1]))}` : '';
-    throw new InputError(`${path}${where}: the roster is not valid JSON. Check it with \`python3 -m json.tool ${path}\`.`);
-  }
+  const document = parseJsonText(text, path, 'roster');
   const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
   const list = Array.isArray(document) ? document : isObject(document) && Object.keys(document).join() === 'students' ? document['students'] : null;
   if (!Array.isArray(list)) {
@@ -235,14 +224,7 @@ function jsonRows(path: string, text: string): { row: Record<string, string>; li
 }
 
 export async function loadRoster(path: string): Promise<Roster> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    const reason = code === 'ENOENT' ? 'the file does not exist' : `it cannot be read (${code})`;
-    throw new InputError(`${path}: cannot load the roster: ${reason}. Check the path.`);
-  }
+  const text = await readUserFile(path, 'roster');
   const isJson = extname(path).toLowerCase() === '.json' || /^\s*[[{]/.test(text);
   return buildRoster(path, isJson ? jsonRows(path, text) : csvRows(path, text));
 }

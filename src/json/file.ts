@@ -1,19 +1,14 @@
 // Reading a JSON document a user pointed us at: every failure is an InputError that names the file.
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import { readUserFile } from '../files/read-user-file.js';
 
 /** `what` says what the file should be ("snapshot", "lab spec"), for the message. */
 export async function readJsonFile(path: string, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    const reason = code === 'ENOENT' ? 'the file does not exist' : `it cannot be read (${code})`;
-    throw new InputError(`${path}: cannot load the ${what}: ${reason}. Check the path.`);
-  }
-  // Editors on Windows may start the file with a byte order mark, which JSON.parse refuses.
-  if (text.startsWith('\ufeff')) text = text.slice(1);
+  return parseJsonText(await readUserFile(path, what), path, what);
+}
+
+/** Parses a user's JSON; a syntax error is an InputError with the reason and the line, never the file's text. */
+export function parseJsonText(text: string, path: string, what: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
