@@ -5,7 +5,15 @@ import { newId } from './ids.js';
 import { bodyOf, defined, optionalInteger, optionalString, optionalStringList, requiredString } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { paginate } from './pagination.js';
-import { applyPatch, patchInteger, patchOperationsOf, patchValue, stringMember, type PatchRule } from './patch.js';
+import {
+  applyPatch,
+  patchInteger,
+  patchOperationsOf,
+  type PatchRule,
+  patchValue,
+  replaceField,
+  stringMember,
+} from './patch.js';
 import { resourcePath } from './resources.js';
 import type { Authorizer, RestApiRecord } from './state.js';
 import { findAuthorizer, type ApiGatewayStore } from './store.js';
@@ -46,27 +54,9 @@ function methodsUsing(api: RestApiRecord, authorizerId: string): string[] {
 }
 
 const UPDATE_RULES: readonly PatchRule<Authorizer>[] = [
-  {
-    path: '/name',
-    ops: ['replace'],
-    apply(authorizer, operation) {
-      authorizer.name = patchValue(operation);
-    },
-  },
-  {
-    path: '/type',
-    ops: ['replace'],
-    apply(authorizer, operation) {
-      authorizer.type = patchValue(operation);
-    },
-  },
-  {
-    path: '/authorizerResultTtlInSeconds',
-    ops: ['replace'],
-    apply(authorizer, operation) {
-      authorizer.authorizerResultTtlInSeconds = patchInteger(operation);
-    },
-  },
+  replaceField('name', patchValue),
+  replaceField('type', patchValue),
+  replaceField('authorizerResultTtlInSeconds', patchInteger),
   stringMember('/identitySource'),
   stringMember('/identityValidationExpression'),
   stringMember('/authorizerUri'),

@@ -17,9 +17,10 @@ import {
   mapEntry,
   patchInteger,
   patchOperationsOf,
-  patchValue,
-  stringMember,
   type PatchRule,
+  patchValue,
+  replaceField,
+  stringMember,
 } from './patch.js';
 import type { Integration } from './state.js';
 import { findIntegration, type ApiGatewayStore } from './store.js';
@@ -65,41 +66,11 @@ function checkIntegration(integration: Integration): void {
 }
 
 const UPDATE_RULES: readonly PatchRule<Integration>[] = [
-  {
-    path: '/uri',
-    ops: ['replace'],
-    apply(integration, operation) {
-      integration.uri = patchValue(operation);
-    },
-  },
-  {
-    path: '/httpMethod',
-    ops: ['replace'],
-    apply(integration, operation) {
-      integration.httpMethod = patchValue(operation);
-    },
-  },
-  {
-    path: '/passthroughBehavior',
-    ops: ['replace'],
-    apply(integration, operation) {
-      integration.passthroughBehavior = patchValue(operation);
-    },
-  },
-  {
-    path: '/timeoutInMillis',
-    ops: ['replace'],
-    apply(integration, operation) {
-      integration.timeoutInMillis = patchInteger(operation);
-    },
-  },
-  {
-    path: '/cacheNamespace',
-    ops: ['replace'],
-    apply(integration, operation) {
-      integration.cacheNamespace = patchValue(operation);
-    },
-  },
+  replaceField('uri', patchValue),
+  replaceField('httpMethod', patchValue),
+  replaceField('passthroughBehavior', patchValue),
+  replaceField('timeoutInMillis', patchInteger),
+  replaceField('cacheNamespace', patchValue),
   stringMember('/credentials'),
   stringMember('/contentHandling'),
   stringMember('/connectionType'),

@@ -16,9 +16,10 @@ import {
   mapEntry,
   patchBoolean,
   patchOperationsOf,
-  patchValue,
-  stringMember,
   type PatchRule,
+  patchValue,
+  replaceField,
+  stringMember,
 } from './patch.js';
 import type { Method, RestApiRecord } from './state.js';
 import { findResource, type ApiGatewayStore } from './store.js';
@@ -77,13 +78,7 @@ const UPDATE_RULES: readonly PatchRule<Method>[] = [
   stringMember('/authorizerId'),
   stringMember('/operationName'),
   stringMember('/requestValidatorId'),
-  {
-    path: '/apiKeyRequired',
-    ops: ['replace'],
-    apply(method, operation) {
-      method.apiKeyRequired = patchBoolean(operation);
-    },
-  },
+  replaceField('apiKeyRequired', patchBoolean),
   {
     // add and remove take one scope; replace takes the whole list, comma-separated.
     path: '/authorizationScopes',

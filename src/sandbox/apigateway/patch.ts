@@ -123,3 +123,14 @@ export function mapEntry<T>(path: string): PatchRule<T> {
     },
   };
 }
+
+/** The commonest rule: `replace` of `/<field>` sets that field to the operation's value, parsed. */
+export function replaceField<T, K extends keyof T & string>(field: K, parse: (operation: PatchOperation) => T[K]): PatchRule<T> {
+  return {
+    path: `/${field}`,
+    ops: ['replace'],
+    apply(target, operation) {
+      target[field] = parse(operation);
+    },
+  };
+}

@@ -6,7 +6,7 @@ import { newId } from './ids.js';
 import { bodyOf, requiredString } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { paginate } from './pagination.js';
-import { applyPatch, patchOperationsOf, patchValue, type PatchRule } from './patch.js';
+import { applyPatch, patchOperationsOf, type PatchRule, patchValue, replaceField } from './patch.js';
 import type { Method, ResourceRecord, RestApiRecord } from './state.js';
 import { findResource, type ApiGatewayStore } from './store.js';
 
@@ -72,20 +72,8 @@ function checkPlacement(api: RestApiRecord, resource: Pick<ResourceRecord, 'id' 
 }
 
 const UPDATE_RULES: readonly PatchRule<ResourceRecord>[] = [
-  {
-    path: '/pathPart',
-    ops: ['replace'],
-    apply(resource, operation) {
-      resource.pathPart = patchValue(operation);
-    },
-  },
-  {
-    path: '/parentId',
-    ops: ['replace'],
-    apply(resource, operation) {
-      resource.parentId = patchValue(operation);
-    },
-  },
+  replaceField('pathPart', patchValue),
+  replaceField('parentId', patchValue),
 ];
 
 function isDescendant(api: RestApiRecord, candidateId: string, ancestorId: string): boolean {

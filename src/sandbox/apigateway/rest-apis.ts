@@ -14,7 +14,15 @@ import {
 } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { paginate } from './pagination.js';
-import { applyPatch, patchBoolean, patchOperationsOf, patchValue, stringMember, type PatchRule } from './patch.js';
+import {
+  applyPatch,
+  patchBoolean,
+  patchOperationsOf,
+  type PatchRule,
+  patchValue,
+  replaceField,
+  stringMember,
+} from './patch.js';
 import { epochSeconds, type RestApi } from './state.js';
 import type { ApiGatewayStore } from './store.js';
 
@@ -34,13 +42,7 @@ function checkApiKeySource(source: string): void {
 }
 
 const UPDATE_RULES: readonly PatchRule<RestApi>[] = [
-  {
-    path: '/name',
-    ops: ['replace'],
-    apply(api, operation) {
-      api.name = patchValue(operation);
-    },
-  },
+  replaceField('name', patchValue),
   stringMember('/description'),
   stringMember('/version'),
   stringMember('/policy'),
@@ -52,13 +54,7 @@ const UPDATE_RULES: readonly PatchRule<RestApi>[] = [
       api.apiKeySource = patchValue(operation);
     },
   },
-  {
-    path: '/disableExecuteApiEndpoint',
-    ops: ['replace'],
-    apply(api, operation) {
-      api.disableExecuteApiEndpoint = patchBoolean(operation);
-    },
-  },
+  replaceField('disableExecuteApiEndpoint', patchBoolean),
   {
     path: '/minimumCompressionSize',
     ops: ['replace'],
