@@ -49,6 +49,7 @@ import { startSandbox } from '../../src/sandbox/index.js';
 import { createApiGatewayService } from '../../src/sandbox/apigateway/index.js';
 import { matchRoute } from '../../src/sandbox/protocols/rest.js';
 import type { RequestContext, RestJsonService } from '../../src/sandbox/service.js';
+import { clientConfig } from './helpers.js';
 
 const REGION = 'us-east-1';
 const ACCOUNT = '111111111111';
@@ -61,12 +62,7 @@ let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let apigw: APIGatewayClient;
 
 function clientFor(accountId: string): APIGatewayClient {
-  return new APIGatewayClient({
-    endpoint: sandbox.url,
-    region: REGION,
-    credentials: { accessKeyId: accountId, secretAccessKey: 'x' },
-    maxAttempts: 1,
-  });
+  return new APIGatewayClient(clientConfig(sandbox, accountId));
 }
 
 before(async () => {

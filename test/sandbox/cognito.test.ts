@@ -31,8 +31,8 @@ import {
 import { createHmac } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { startSandbox } from '../../src/sandbox/index.js';
+import { clientConfig } from './helpers.js';
 
-const REGION = 'us-east-1';
 const TEMP_PASSWORD = 'TempPass123!';
 const PASSWORD = 'MySecurePass123!';
 
@@ -41,12 +41,7 @@ let cognito: CognitoIdentityProviderClient;
 let otherAccount: CognitoIdentityProviderClient;
 
 function clientFor(accountId: string): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient({
-    endpoint: sandbox.url,
-    region: REGION,
-    credentials: { accessKeyId: accountId, secretAccessKey: 'x' },
-    maxAttempts: 1,
-  });
+  return new CognitoIdentityProviderClient(clientConfig(sandbox, accountId));
 }
 
 before(async () => {
