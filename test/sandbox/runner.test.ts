@@ -210,6 +210,18 @@ def lambda_handler(event, context):
       assert.equal(next.cold, true, 'a fresh worker replaced the killed one');
     });
 
+    test("init is not counted in the function's timeout, as Lambda gives it its own limit", async () => {
+      // An import slower than the whole 1 s timeout: on Lambda the call still answers.
+      const source = `import time
+time.sleep(1.5)
+def lambda_handler(event, context):
+    return context.get_remaining_time_in_millis()
+`;
+      const result = await runner.invoke(python(source, { timeoutSeconds: 1 }), {});
+      assert.equal(result.ok, true, result.payload);
+      assert.ok(Number(valueOf(result)) > 0, `remaining time ${result.payload}`);
+    });
+
     test('reports sys.exit as Runtime.ExitError', async () => {
       const source = `import sys
 def lambda_handler(event, context):

@@ -212,6 +212,8 @@ async function main() {
   } catch (error) {
     loaded = { error };
   }
+  // Init is over: the function's timeout runs from the invocation, as in Lambda.
+  sendFrame({ type: 'ready' }, Buffer.alloc(0));
   let pending = Buffer.alloc(0);
   let queue = Promise.resolve();
   channel.on('data', (chunk) => {

@@ -220,6 +220,8 @@ def main():
         init_error = make_error(fault.message, fault.error_type, fault.trace, '')
     except Exception:
         init_error = error_from_exception('')
+    # Init is over: the function's timeout runs from the invocation, as in Lambda.
+    write_frame({'type': 'ready'})
     while True:
         frame = read_frame()
         if frame is None:

@@ -6,3 +6,6 @@ export const MAX_REQUEST_BYTES = 6_291_456;
 export const MAX_RESPONSE_BYTES = 6_291_556;
 /** Invoke's LogType=Tail returns the last 4 KB of the execution log. */
 export const LOG_TAIL_BYTES = 4096;
+
+/** Lambda's limit on the init phase (importing the handler), which the function's own timeout does not count. */
+export const INIT_LIMIT_MS = 10_000;

@@ -26,6 +26,11 @@ export interface ResultHeader {
   fatal?: boolean;
 }
 
+/** Bootstrap -> runner, once, when init (importing the handler) is over, whether it worked or not. */
+export interface ReadyHeader {
+  type: 'ready';
+}
+
 export interface Frame<H> {
   header: H;
   body: Buffer;

@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { functionEnvironment } from './environment.js';
 import { exitErrorPayload, responseTooLargePayload, sandboxErrorPayload, timeoutLogLine, timeoutPayload } from './errors.js';
+import { INIT_LIMIT_MS } from './limits.js';
 import { EndMarkerScanner, LogTail } from './log-capture.js';
 import { endAndReportLines, startLine } from './log-lines.js';
-import { encodeFrame, FrameDecoder, type Frame, type InvokeHeader, type ResultHeader } from './protocol.js';
+import { encodeFrame, FrameDecoder, type Frame, type InvokeHeader, type ReadyHeader, type ResultHeader } from './protocol.js';
 import type { RuntimeLaunch } from './runtimes.js';
 import type { FunctionSpec, InvokeFailure, InvokeResult } from './types.js';
 import { InvalidPackageError, unzipTo } from './unzip.js';
@@ -57,6 +58,9 @@ export class Worker {
   private hasClosed = false;
   private removal: Promise<void> | undefined;
   private starting: Promise<void> | undefined;
+  /** Settles when the bootstrap has finished init (or the process is gone). */
+  private readonly initDone: Promise<void>;
+  private markInitDone!: () => void;
   private readonly closed: Promise<void>;
   private markClosed!: () => void;
   private readonly stdout = new EndMarkerScanner((data) => this.pending?.log.append(data));
@@ -68,6 +72,7 @@ export class Worker {
     private readonly limits: WorkerLimits,
   ) {
     this.closed = new Promise((resolve) => (this.markClosed = resolve));
+    this.initDone = new Promise((resolve) => (this.markInitDone = resolve));
   }
 
   /** False once the process has exited, been killed, or reported a failure it cannot serve past. */
@@ -100,9 +105,16 @@ export class Worker {
         return finish(false, sandboxErrorPayload(failure.errorType, failure.message), { sandboxError: failure.message });
       }
     }
+    if (cold && !(await this.initWithinLimit())) {
+      this.kill();
+      const elapsedMs = performance.now() - startedAt;
+      const now = new Date();
+      log.append(`${timeoutLogLine(requestId, elapsedMs, now)}\n`);
+      return finish(false, timeoutPayload(requestId, elapsedMs, now), { timedOut: true });
+    }
     // Died while idle (between the pool's check and now): report it rather than write to a closed channel.
     if (this.hasClosed) return finish(false, exitErrorPayload(requestId, null, 'SIGKILL'));
-    return new Promise((resolve) => this.run(requestId, event, startedAt, log, (ok, payload, failure) => resolve(finish(ok, payload, failure))));
+    return new Promise((resolve) => this.run(requestId, event, log, (ok, payload, failure) => resolve(finish(ok, payload, failure))));
   }
 
   /** Kills the process group now; the folder goes once the process is gone. */
@@ -177,10 +189,13 @@ export class Worker {
     const channel = child.stdio[3];
     if (!(channel instanceof Socket)) throw new Error('worker channel is not a socket');
     this.channel = channel;
-    const decoder = new FrameDecoder<ResultHeader>(this.limits.maxResponseBytes + FRAME_HEADER_ALLOWANCE);
+    const decoder = new FrameDecoder<ResultHeader | ReadyHeader>(this.limits.maxResponseBytes + FRAME_HEADER_ALLOWANCE);
     channel.on('data', (chunk: Buffer) => {
       try {
-        for (const frame of decoder.push(chunk)) this.pending?.onFrame(frame);
+        for (const frame of decoder.push(chunk)) {
+          if (frame.header.type === 'ready') this.markInitDone();
+          else this.pending?.onFrame({ header: frame.header, body: frame.body });
+        }
       } catch {
         this.kill(); // A bootstrap that breaks the protocol is not trusted further; the exit path reports it.
       }
@@ -192,6 +207,7 @@ export class Worker {
     child.on('close', (code: number | null, signal: NodeJS.Signals | null) => {
       this.usable = false;
       this.hasClosed = true;
+      this.markInitDone();
       this.stdout.flush();
       this.stderr.flush();
       this.pending?.onClosed(code, signal);
@@ -209,10 +225,20 @@ export class Worker {
     return [child.stdio[1], child.stdio[2], child.stdio[3]].filter((stream) => stream instanceof Socket);
   }
 
+  /** Init has its own limit in Lambda; the function's timeout starts with the invocation. */
+  private async initWithinLimit(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), INIT_LIMIT_MS)));
+    try {
+      return await Promise.race([this.initDone.then(() => true as const), limit]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private run(
     requestId: string,
     event: Uint8Array,
-    startedAt: number,
     log: LogTail,
     settle: (ok: boolean, payload: string, failure?: FailureDetail) => void,
   ): void {
@@ -234,6 +260,7 @@ export class Worker {
     const completeIfAllIn = (): void => {
       if (result && markersDue === 0) fromResult(result);
     };
+    const startedAt = performance.now();
     const timeoutMs = this.fn.timeoutSeconds * 1000;
     const timer = setTimeout(() => {
       const elapsedMs = performance.now() - startedAt;
