@@ -1,6 +1,7 @@
 // The whole lab, Activities 3 to 10, in the lab's order. Every step first looks for the lab's resource by
 // name and reuses or repairs it, so a second run changes nothing and a half-finished one is completed.
 import type { Runtime } from '@aws-sdk/client-lambda';
+import { stageUrl } from '../../src/aws/execute-api.js';
 import { withReferenceClients } from '../clients.js';
 import type { ReferenceConfig, ReferenceOutputs } from '../config.js';
 import { createContext, type ReferenceContext } from '../context.js';
@@ -29,14 +30,6 @@ export async function labFunctionSpec(ctx: ReferenceContext, roleArn: string): P
   };
 }
 
-/** The stage's base URL: AWS's execute-api host, or the sandbox's path form when an endpoint is given. */
-export function stageUrl(ctx: ReferenceContext, apiId: string, endpoint: string | undefined): string {
-  const stage = ctx.lab.names.stage;
-  return endpoint === undefined
-    ? `https://${apiId}.execute-api.${ctx.region}.amazonaws.com/${stage}`
-    : `${endpoint.replace(/\/+$/, '')}/_aws/execute-api/${apiId}/${stage}`;
-}
-
 export async function deployLab(ctx: ReferenceContext, password: string, endpoint?: string): Promise<ReferenceOutputs> {
   const { userPoolId, userPoolArn } = await deployUserPool(ctx);
   const { clientId } = await deployAppClient(ctx, userPoolId);
@@ -58,7 +51,7 @@ export async function deployLab(ctx: ReferenceContext, password: string, endpoin
     apiChanged: api.changed || authorizer.changed || method.changed,
   });
 
-  const base = stageUrl(ctx, apiId, endpoint);
+  const base = stageUrl({ apiId, stage: ctx.lab.names.stage, region: ctx.region, endpoint: endpoint ?? null });
   return {
     accountId: ctx.accountId,
     region: ctx.region,

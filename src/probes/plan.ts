@@ -2,7 +2,7 @@
 // cannot be made (the reasons a learner reads in a skipped probe).
 import type { LabSpec } from '../lab/types.js';
 import type { Observed, Snapshot } from '../snapshot/types.js';
-import { stageUrl } from './stage-url.js';
+import { stageUrl } from '../aws/execute-api.js';
 
 export type Prerequisite<T> = { ready: true; value: T } | { ready: false; reason: string };
 

@@ -1,23 +1,5 @@
-// Where the lab's stage answers: AWS's execute-api host, an emulator's path form, or a URL the user gives.
+// `--stage-url`: the stage the user asks the probes to call instead of the one the evidence points at.
 import { parseUrlOption } from '../target/url-option.js';
-
-export interface StageLocation {
-  apiId: string;
-  stage: string;
-  region: string;
-  /** The --endpoint-url of the target; null for real AWS. */
-  endpoint: string | null;
-}
-
-/** The stage's base URL, without the resource path: `https://<apiId>.execute-api.<region>.amazonaws.com/<stage>`. */
-export function stageUrl({ apiId, stage, region, endpoint }: StageLocation): string {
-  const api = encodeURIComponent(apiId);
-  const stageName = encodeURIComponent(stage);
-  // The sandbox and LocalStack serve every API under one host, by path.
-  if (endpoint !== null) return `${endpoint}/_aws/execute-api/${api}/${stageName}`;
-  const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return `https://${api}.execute-api.${region}.${domain}/${stageName}`;
-}
 
 /** `--stage-url`: an http(s) URL of the stage itself (the resource path is appended to it). */
 export function parseStageUrlOption(value: string, flag: string): string {

@@ -1,6 +1,7 @@
 // The hook between the HTTP core and the API Gateway data plane (execute-api/): which requests are for it,
 // and what it is handed. The data plane itself is in execute-api/.
 
+import { EXECUTE_API_PATH_PREFIX } from '../aws/execute-api.js';
 import type { RequestContext } from './service.js';
 import type { WireRequest, WireResponse } from './protocols/types.js';
 
@@ -23,7 +24,6 @@ export interface DataPlaneRequest extends WireRequest {
 export type DataPlaneHandler = (request: DataPlaneRequest, target: ExecuteApiTarget, ctx: RequestContext) => Promise<WireResponse>;
 
 const HOST = /^([a-z0-9]+)\.execute-api\.localhost(?::\d+)?$/i;
-const PATH_PREFIX = '/_aws/execute-api/';
 
 /** `/_aws/execute-api/<apiId>/<stage>/<path>`, or `Host: <apiId>.execute-api.localhost` with `/<stage>/<path>`. */
 export function executeApiTarget(url: URL, host: string | undefined): ExecuteApiTarget | undefined {
@@ -33,8 +33,8 @@ export function executeApiTarget(url: URL, host: string | undefined): ExecuteApi
   if (hostMatch) {
     apiId = hostMatch[1] as string;
     stagePath = url.pathname;
-  } else if (url.pathname.startsWith(PATH_PREFIX)) {
-    const tail = url.pathname.slice(PATH_PREFIX.length);
+  } else if (url.pathname.startsWith(EXECUTE_API_PATH_PREFIX)) {
+    const tail = url.pathname.slice(EXECUTE_API_PATH_PREFIX.length);
     const slash = tail.indexOf('/');
     apiId = slash < 0 ? tail : tail.slice(0, slash);
     stagePath = slash < 0 ? '/' : tail.slice(slash);

@@ -23,6 +23,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { AttachRolePolicyCommand, CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { stageUrl } from '../../src/aws/execute-api.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { LAB_HANDLER_SOURCE } from '../../reference-solution/lambda/handler-source.js';
 import { ACCOUNT_A, clientConfig, lambdaTrustPolicy } from './helpers.js';
@@ -123,7 +124,7 @@ export async function deployLab(sandbox: RunningSandbox): Promise<DeployedLab> {
   );
   const lab: DeployedLab = {
     clients, apiId, rootId, resourceId, authorizerId, poolId, clientId, functionArn, roleArn,
-    stageUrl: `${sandbox.url}/_aws/execute-api/${apiId}/prod`,
+    stageUrl: stageUrl({ apiId, stage: 'prod', region: 'us-east-1', endpoint: sandbox.url }),
     signIn: () => signIn(cognito, clientId),
   };
   await permitApi(lab, 'HelloWorldFunction');

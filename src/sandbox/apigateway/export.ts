@@ -1,6 +1,7 @@
 // GetExport: a stage's deployed snapshot as an OpenAPI 3.0 or Swagger 2.0 document (JSON), with the
 // x-amazon-apigateway-integration and x-amazon-apigateway-authorizer extensions on request. The grader
 // reads what is deployed (integration URIs, authorizer pools) from it.
+import { executeApiHost } from '../../aws/execute-api.js';
 import { isoSeconds } from '../ids.js';
 import type { RestRoute } from '../service.js';
 import { badRequest } from './errors.js';
@@ -134,7 +135,7 @@ function document(
     ...(api.description ? { description: api.description } : {}),
     version: isoSeconds(new Date(deployment.createdDate * 1000)),
   };
-  const host = `${api.id}.execute-api.${region}.amazonaws.com`;
+  const host = executeApiHost(api.id, region);
   if (type === 'swagger') {
     return {
       swagger: '2.0',

@@ -1,5 +1,6 @@
 // The event an AWS_PROXY integration hands the function: REST API payload format 1.0 (AWS-FACTS §1).
 
+import { executeApiHost } from '../../aws/execute-api.js';
 import type { DataPlaneRequest, ExecuteApiTarget } from '../data-plane.js';
 import type { DeployedStage } from '../apigateway/index.js';
 import type { RouteMatch } from './routing.js';
@@ -93,7 +94,7 @@ export function proxyEvent(input: ProxyEventInput): Record<string, unknown> {
         apiKey: null,
         apiKeyId: null,
       },
-      domainName: `${target.apiId}.execute-api.${input.region}.amazonaws.com`,
+      domainName: executeApiHost(target.apiId, input.region),
       ...authorizer,
       apiId: target.apiId,
     },
