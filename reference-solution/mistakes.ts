@@ -1,12 +1,6 @@
 // The mistakes learners really make, each turning a deployed reference solution into that account state
-// through the SDK, the way the learner got there (never by editing the sandbox's state). The mistake matrix
-// iterates MISTAKES: deploy, apply, grade, and compare with `expect`.
-//
-// `expect` lists only the results that differ from the complete lab's, in the fixtures' notation
-// ("FAIL <messageId>", "BLOCKED", "PASS <messageId>"); fixtures/scenarios.ts tells the same stories where
-// `fixture` names one. Probe checks (kind "probe", ids probe-*) need the live probes: sign-in, and for
-// the HTTP ones the sandbox's API data plane and Lambda runner. `unsettled` names checks whose result
-// depends on data plane behaviour not pinned down in AWS-FACTS.md: assert nothing about them.
+// through the SDK, the way the learner got there (never by editing the sandbox's state). `lab-grader demo
+// --break <mistake>` applies one; what grading each must give is the tests' to say (test/support/mistake-verdicts.ts).
 import {
   CreateAuthorizerCommand,
   CreateDeploymentCommand,
@@ -29,8 +23,6 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DetachRolePolicyCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AddPermissionCommand, DeleteFunctionCommand, RemovePermissionCommand, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
-import { catalogue } from '../checks/index.js';
-import { SCENARIOS, type ExpectedResult } from '../fixtures/scenarios.js';
 import { unlessNotFound } from './aws-errors.js';
 import { withReferenceClients } from './clients.js';
 import type { ReferenceConfig, ReferenceOutputs } from './config.js';
@@ -50,24 +42,10 @@ export interface Mistake {
   title: string;
   /** What the learner did, and what the account looks like afterwards. */
   description: string;
-  /** The fixture (fixtures/<name>/) that tells the same story, if one does. */
-  fixture: string | null;
   /** Turns a fresh reference deployment into the mistaken state. */
   apply: (ctx: ReferenceContext, outputs: ReferenceOutputs) => Promise<void>;
   /** Removes what `apply` made beyond the lab's names (teardown removes only those). */
   cleanup?: (ctx: ReferenceContext) => Promise<void>;
-  /** The results that differ from the complete lab's. */
-  expect: Record<string, ExpectedResult>;
-  /** Checks whose result depends on unconfirmed data plane behaviour: assert nothing about them. */
-  unsettled: string[];
-  /** The checks that must FAIL, from `expect`: messageId, and whether the live probes are needed to see it. */
-  expectedFailures: Record<string, ExpectedFailure>;
-}
-
-export interface ExpectedFailure {
-  messageId: string;
-  /** "probes": a probe check, seen only when the live probes ran (HTTP ones need the sandbox's data plane). */
-  needs: 'inspect' | 'probes';
 }
 
 // ---- What the learner did, as SDK calls ----
@@ -132,41 +110,12 @@ async function replacePermission(ctx: ReferenceContext, sourceArn: string | null
 /** The other function of the integration-other-function story. */
 const EARLIER_FUNCTION = 'MyFirstFunction';
 
-// ---- What the grader must say ----
-
-/** API Gateway cannot invoke the function: the calls that pass the authorizer answer 500. */
-const INVOKE_DENIED: Record<string, ExpectedResult> = { 'probe-authorized-200': 'FAIL invokeDenied', 'probe-response-body': 'BLOCKED' };
-
-/** The function fails: the calls that pass the authorizer answer 502. */
-const HANDLER_FAILED: Record<string, ExpectedResult> = { 'probe-authorized-200': 'FAIL handlerFailed', 'probe-response-body': 'BLOCKED' };
-
-const probeCheckIds = new Set(catalogue.filter((check) => check.meta.kind === 'probe').map((check) => check.meta.id));
-
-function failuresOf(expect: Record<string, ExpectedResult>): Record<string, ExpectedFailure> {
-  return Object.fromEntries(
-    Object.entries(expect)
-      .filter(([, result]) => result.startsWith('FAIL '))
-      .map(([checkId, result]) => [checkId, { messageId: result.slice('FAIL '.length), needs: probeCheckIds.has(checkId) ? 'probes' : 'inspect' }]),
-  );
-}
-
-/** A mistake with a fixture takes its expected results from it: the live matrix then proves the fixture right. */
-type MistakeDefinition = Omit<Mistake, 'expectedFailures' | 'unsettled' | 'expect'> & { unsettled?: string[]; expect?: Mistake['expect'] };
-
-function expectedResults(name: string, definition: MistakeDefinition): Mistake['expect'] {
-  const fromFixture = SCENARIOS.find((scenario) => scenario.name === definition.fixture)?.expect;
-  const expect = definition.expect ?? fromFixture;
-  if (!expect) throw new Error(`mistake ${name}: no expected results and no fixture to take them from`);
-  return expect;
-}
-
 const DEFINITIONS = {
   'no-user-pool': {
     title: 'The user pool was deleted',
     description:
       'The learner deleted MyAPIUserPool after the lab (and with it the app client and the user). The authorizer still names it, ' +
       'so calls without a token are still refused, but no one can sign in.',
-    fixture: 'no-user-pool',
     apply: async (ctx, outputs) => {
       await ctx.clients.cognito.send(new DeleteUserPoolCommand({ UserPoolId: outputs.userPoolId }));
     },
@@ -176,20 +125,17 @@ const DEFINITIONS = {
     description:
       'The learner recreated APIClient with only ALLOW_USER_SRP_AUTH and ALLOW_REFRESH_TOKEN_AUTH: Cognito refuses the lab sign-in ' +
       '("USER_PASSWORD_AUTH flow not enabled for this client").',
-    fixture: 'client-without-password-auth',
     apply: (ctx, outputs) => recreateClient(ctx, outputs, { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], GenerateSecret: false }),
   },
   'client-with-secret': {
     title: 'The app client has a secret',
     description: "The learner recreated APIClient with --generate-secret: the lab's sign-in sends no SECRET_HASH and is refused.",
-    fixture: 'client-with-secret',
     apply: (ctx, outputs) => recreateClient(ctx, outputs, { ExplicitAuthFlows: LAB_AUTH_FLOWS, GenerateSecret: true }),
   },
   'user-force-change-password': {
     title: 'The test user keeps its temporary password',
     description:
       'The learner skipped admin-set-user-password: testuser is in FORCE_CHANGE_PASSWORD with TempPass123!, so the lab password is wrong.',
-    fixture: 'user-force-change-password',
     apply: async (ctx, outputs) => {
       const { cognito } = ctx.clients;
       const user = { UserPoolId: outputs.userPoolId, Username: ctx.lab.names.username };
@@ -200,38 +146,29 @@ const DEFINITIONS = {
   'role-without-basic-policy': {
     title: 'The role lacks AWSLambdaBasicExecutionRole',
     description: 'The learner skipped attach-role-policy: the function runs, but may not write its logs.',
-    fixture: null,
     apply: async (ctx) => {
       await ctx.clients.iam.send(new DetachRolePolicyCommand({ RoleName: ctx.lab.names.role, PolicyArn: ctx.lab.expected.basicExecutionPolicyArn }));
     },
-    expect: { 'execution-role-basic-policy': 'FAIL notAttached' },
   },
   'role-trusts-ec2': {
     title: 'The role trusts EC2, not Lambda',
     description: 'The trust policy names ec2.amazonaws.com (a policy copied from an EC2 tutorial), so Lambda may not assume the role.',
-    fixture: null,
     apply: async (ctx) => {
       const PolicyDocument = JSON.stringify(lambdaTrustPolicy('ec2.amazonaws.com'));
       await ctx.clients.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: ctx.lab.names.role, PolicyDocument }));
     },
-    expect: { 'execution-role-trust': 'FAIL notTrusted' },
-    // AWS fails invocations once Lambda can no longer assume the role (after its cached credentials expire).
-    unsettled: ['probe-authorized-200', 'probe-response-body'],
   },
   'wrong-handler': {
     title: 'The handler setting names a function that does not exist',
     description: 'The function was created with --handler lambda_function.handler: every invocation fails (Runtime.HandlerNotFound), so API Gateway answers 502.',
-    fixture: null,
     apply: async (ctx) => {
       await ctx.clients.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: ctx.lab.names.function, Handler: 'lambda_function.handler' }));
     },
-    expect: { 'function-handler': 'FAIL wrongHandler', ...HANDLER_FAILED },
   },
   'authorizer-token-type': {
     title: 'The authorizer is a TOKEN (Lambda) authorizer',
     description:
       'The learner created CognitoAuthorizer with --type TOKEN (pointing at HelloWorldFunction) and GET /hello with CUSTOM authorization, and deployed it.',
-    fixture: null,
     apply: (ctx, outputs) =>
       replaceAuthorizer(
         ctx,
@@ -239,15 +176,11 @@ const DEFINITIONS = {
         { type: 'TOKEN', authorizerUri: invocationUri(ctx.region, outputs.functionArn), identitySource: ctx.lab.expected.identitySource },
         'CUSTOM',
       ),
-    expect: { 'cognito-authorizer': 'FAIL wrongType', 'hello-get-authorized': 'BLOCKED', 'prod-deployment-current': 'BLOCKED' },
-    // What a TOKEN authorizer whose function returns no IAM policy answers is not in AWS-FACTS.md.
-    unsettled: ['probe-unauthenticated-401', 'probe-forged-token-401', 'probe-authorized-200', 'probe-response-body', 'probe-access-token-rejected'],
   },
   'authorizer-other-pool': {
     title: "The authorizer uses an earlier attempt's pool",
     description:
       "The authorizer names the pool of an earlier attempt, which the learner later deleted: it refuses this pool's ID tokens with 401.",
-    fixture: 'authorizer-other-pool',
     apply: async (ctx, outputs) => {
       const { cognito } = ctx.clients;
       const earlier = (await cognito.send(new CreateUserPoolCommand({ PoolName: ctx.lab.names.userPool }))).UserPool?.Id;
@@ -260,7 +193,6 @@ const DEFINITIONS = {
   'hello-get-none': {
     title: 'GET /hello has authorization NONE',
     description: 'The learner set GET /hello to authorization NONE and deployed it: anyone gets in, and the handler answers user Unknown.',
-    fixture: 'hello-get-none',
     apply: async (ctx, outputs) => {
       await setAuthorization(ctx, outputs, 'NONE');
       await redeploy(ctx, outputs);
@@ -269,21 +201,16 @@ const DEFINITIONS = {
   'integration-not-proxy': {
     title: 'The integration is not AWS_PROXY',
     description: 'The learner put the integration with --type AWS (no proxy) and deployed it: the function gets no request event and API Gateway no proxy response.',
-    fixture: null,
     apply: async (ctx, outputs) => {
       const uri = invocationUri(ctx.region, outputs.functionArn);
       await ctx.clients.apigateway.send(new PutIntegrationCommand({ ...methodIds(ctx, outputs), type: 'AWS', integrationHttpMethod: 'POST', uri }));
       await redeploy(ctx, outputs);
     },
-    expect: { 'hello-get-integration': 'FAIL wrongType' },
-    // A non-proxy Lambda integration without integration responses: AWS's answer is not in AWS-FACTS.md.
-    unsettled: ['probe-authorized-200', 'probe-response-body'],
   },
   'integration-other-function': {
     title: 'The integration invokes another function',
     description:
       'GET /hello invokes MyFirstFunction, from an earlier attempt, which has no permission for this API: authorized calls get 500.',
-    fixture: 'integration-other-function',
     apply: async (ctx, outputs) => {
       const spec = await labFunctionSpec(ctx, outputs.roleArn);
       const { functionArn } = await deployFunction(ctx, { ...spec, functionName: EARLIER_FUNCTION });
@@ -298,14 +225,11 @@ const DEFINITIONS = {
   'no-lambda-permission': {
     title: 'The function has no permission for API Gateway',
     description: 'The learner skipped add-permission: API Gateway may not invoke the function, so authorized calls get 500.',
-    fixture: null,
     apply: (ctx) => replacePermission(ctx, null),
-    expect: { 'lambda-invoke-permission': 'FAIL noPolicy', ...INVOKE_DENIED },
   },
   'permission-other-api': {
     title: 'The permission names an earlier API',
     description: "The learner re-created SecureAPI; the function's permission still names the first (deleted) API, so authorized calls get 500.",
-    fixture: 'permission-other-api',
     apply: async (ctx) => {
       const { apigateway } = ctx.clients;
       const earlier = (await apigateway.send(new CreateRestApiCommand({ name: ctx.lab.names.api }))).id;
@@ -317,7 +241,6 @@ const DEFINITIONS = {
   'no-deployment': {
     title: 'The API was never deployed',
     description: "The learner skipped Activity 10's create-deployment: the API has no stage and no deployment, so the prod URL answers 403.",
-    fixture: 'no-deployment',
     apply: async (ctx, outputs) => {
       const { apigateway } = ctx.clients;
       await apigateway.send(new DeleteStageCommand({ restApiId: outputs.apiId, stageName: ctx.lab.names.stage }));
@@ -327,7 +250,6 @@ const DEFINITIONS = {
   'no-prod-stage': {
     title: 'The API was deployed to a stage named dev',
     description: 'The learner ran create-deployment --stage-name dev: the API works at /dev, and the prod URL answers 403.',
-    fixture: 'no-prod-stage',
     apply: async (ctx, outputs) => {
       const { apigateway } = ctx.clients;
       await apigateway.send(new CreateDeploymentCommand({ restApiId: outputs.apiId, stageName: 'dev' }));
@@ -339,7 +261,6 @@ const DEFINITIONS = {
     title: 'The authorizer was added after the last deployment',
     description:
       'The learner deployed GET /hello with NONE, then switched it to COGNITO_USER_POOLS without deploying again: prod still lets anyone in.',
-    fixture: 'stale-deployment',
     apply: async (ctx, outputs) => {
       await setAuthorization(ctx, outputs, 'NONE');
       await redeploy(ctx, outputs);
@@ -349,29 +270,24 @@ const DEFINITIONS = {
   'handler-other-message': {
     title: 'The handler returns another message',
     description: "The learner's lambda_function.py returns 'Hello World!' instead of 'Hello from secured API!'.",
-    fixture: null,
     apply: async (ctx, outputs) =>
       deployHandlerSource(ctx, outputs, LAB_HANDLER_SOURCE.replace('Hello from secured API!', 'Hello World!')),
-    expect: { 'probe-response-body': 'FAIL differs' },
   },
   'handler-raises': {
     title: 'The handler raises an exception',
     description: "The learner's lambda_function.py raises before returning: every invocation fails, so API Gateway answers 502.",
-    fixture: null,
     apply: async (ctx, outputs) =>
       deployHandlerSource(
         ctx,
         outputs,
         LAB_HANDLER_SOURCE.replace('    return {', "    raise KeyError('claims')\n    return {"),
       ),
-    expect: HANDLER_FAILED,
   },
   'duplicate-pools': {
     title: 'Activities 3 to 5 were run twice',
     description:
       'A second run of Activities 3 to 5 made another MyAPIUserPool with its own APIClient and testuser; the authorizer still uses the first. ' +
       'Not a failure: the grader grades the pool the authorizer uses, and says so.',
-    fixture: 'duplicate-pools',
     apply: async (ctx) => {
       const second = (await ctx.clients.cognito.send(new CreateUserPoolCommand({ PoolName: ctx.lab.names.userPool }))).UserPool?.Id;
       if (second === undefined) throw new Error('CreateUserPool returned no pool id');
@@ -379,21 +295,11 @@ const DEFINITIONS = {
       await deployTestUser(ctx, second, ctx.lab.password);
     },
   },
-} satisfies Record<string, MistakeDefinition>;
+} satisfies Record<string, Mistake>;
 
 export type MistakeName = keyof typeof DEFINITIONS;
 
-export const MISTAKES: Record<MistakeName, Mistake> = Object.fromEntries(
-  Object.entries(DEFINITIONS).map(([name, definition]: [string, MistakeDefinition]) => [
-    name,
-    {
-      ...definition,
-      expect: expectedResults(name, definition),
-      unsettled: definition.unsettled ?? [],
-      expectedFailures: failuresOf(expectedResults(name, definition)),
-    },
-  ]),
-) as Record<MistakeName, Mistake>;
+export const MISTAKES: Readonly<Record<MistakeName, Mistake>> = DEFINITIONS;
 
 /** Applies one mistake to the deployment `outputs` describes. */
 export function applyMistake(config: ReferenceConfig, name: MistakeName, outputs: ReferenceOutputs): Promise<void> {

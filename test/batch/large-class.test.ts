@@ -23,6 +23,7 @@ import type { LabSpec } from '../../src/lab/types.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { setEnv } from '../collect/support/env.js';
 import { noCredentialsEnv } from '../support/cli.js';
+import { failingChecks } from '../support/mistake-verdicts.js';
 import {
   apiWithoutMethods,
   buildAccounts,
@@ -128,8 +129,8 @@ describe(`a class of ${SIZE} accounts`, () => {
       assert.equal(outcome?.status, ERROR_KINDS.has(student.kind) ? 'error' : 'graded', label);
       if (student.kind.startsWith('complete')) assert.equal(outcome?.score, outcome?.maxScore, label);
       if (student.kind === 'nothing-done') assert.equal(outcome?.score, 0, label);
-      const mistake = MISTAKES[student.kind.replace(/^mistake:/, '') as MistakeName] as (typeof MISTAKES)[MistakeName] | undefined;
-      for (const checkId of Object.keys(mistake?.expectedFailures ?? {})) assert.equal(outcome?.checks[checkId], 'FAIL', `${label} ${checkId}`);
+      const failing = student.kind.startsWith('mistake:') ? failingChecks(student.kind.slice('mistake:'.length) as MistakeName) : [];
+      for (const checkId of failing) assert.equal(outcome?.checks[checkId], 'FAIL', `${label} ${checkId}`);
     }
   });
 

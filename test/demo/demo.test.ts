@@ -12,6 +12,7 @@ import { catalogue } from '../../checks/index.js';
 import { MISTAKES } from '../../reference-solution/mistakes.js';
 import { validateReport } from '../../src/report/json.js';
 import { BIN, REPO, runInProcess, type CliRun } from '../support/cli.js';
+import { failingChecks } from '../support/mistake-verdicts.js';
 
 interface DemoRun extends CliRun {
   /** The sandbox's URL, from the progress line that names it. */
@@ -77,9 +78,9 @@ describe('lab-grader demo', () => {
     const run = await runDemo(['--break', 'hello-get-none', '--format', 'console']);
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stderr, /Breaking it as a learner might: GET \/hello has authorization NONE \(hello-get-none\)/);
-    const failing = Object.entries(MISTAKES['hello-get-none'].expect).filter(([, expected]) => expected.startsWith('FAIL'));
+    const failing = failingChecks('hello-get-none');
     assert.ok(failing.length >= 2);
-    for (const [id] of failing) assert.match(run.stdout, new RegExp(`✘ FAIL +\\d+/\\d+ +${escapeRegExp(titleOf(id))}`));
+    for (const id of failing) assert.match(run.stdout, new RegExp(`✘ FAIL +\\d+/\\d+ +${escapeRegExp(titleOf(id))}`));
     assert.doesNotMatch(run.stdout, /Score: 100\/100/);
     assert.equal(await listening(run.sandboxUrl ?? assert.fail(run.stderr)), false);
   });

@@ -1,10 +1,9 @@
 // The mistake matrix, end to end: for every mistake of MISTAKES, the reference solution is deployed into a fresh
 // sandbox account, the mistake applied, and the account graded live with the probes. The failed and blocked
-// checks are exactly those `expect` names (with its messageIds); every other check passes, except the
+// checks are exactly those its verdicts name (with their messageIds); every other check passes, except the
 // `unsettled` ones, about which nothing is asserted. One sandbox, one account per mistake, all concurrent.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { catalogue } from '../../checks/index.js';
 import { deployReferenceSolution } from '../../reference-solution/deploy/index.js';
 import { applyMistake, MISTAKES, type MistakeName } from '../../reference-solution/mistakes.js';
 import { exitCodeFor } from '../../src/engine/grade.js';
@@ -12,7 +11,8 @@ import { loadLabSpec } from '../../src/lab/load.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { labSandbox, sandboxConfig } from '../reference-solution/helpers.js';
-import { gradeAccount, notation, summary } from './support.js';
+import { gradedAgainstVerdicts, MISTAKE_VERDICTS } from '../support/mistake-verdicts.js';
+import { gradeAccount, summary } from './support.js';
 
 let sandbox: RunningSandbox;
 let lab: LabSpec;
@@ -25,22 +25,18 @@ after(() => sandbox.stop());
 
 describe('every mistake, graded live, fails exactly the checks it names', { concurrency: true }, () => {
   (Object.keys(MISTAKES) as MistakeName[]).forEach((name, index) => {
-    const mistake = MISTAKES[name];
-    test(`${name}: ${mistake.title}`, async () => {
+    test(`${name}: ${MISTAKES[name].title}`, async () => {
       const account = String(300000000001 + index);
       const config = sandboxConfig(sandbox, account);
       await applyMistake(config, name, await deployReferenceSolution(config));
       const result = await gradeAccount(sandbox, account, lab);
 
-      const settled = catalogue.map(({ meta }) => meta.id).filter((id) => !mistake.unsettled.includes(id));
-      const byId = new Map(result.checks.map((check) => [check.id, check]));
-      // Checks `expect` does not name are compared by status alone: a PASS may say which of several it chose.
-      const got = Object.fromEntries(settled.map((id) => [id, id in mistake.expect ? notation(byId.get(id)!) : byId.get(id)!.status]));
-      const wanted = Object.fromEntries(settled.map((id) => [id, mistake.expect[id] ?? 'PASS']));
+      const { got, wanted } = gradedAgainstVerdicts(name, result.checks);
       assert.deepEqual(got, wanted, summary(result));
 
-      const failsOrBlocks = Object.values(mistake.expect).some((expected) => !expected.startsWith('PASS'));
-      const unsettledErrors = mistake.unsettled.some((id) => byId.get(id)?.status === 'ERROR');
+      const { expect, unsettled } = MISTAKE_VERDICTS[name];
+      const failsOrBlocks = Object.values(expect).some((expected) => !expected.startsWith('PASS'));
+      const unsettledErrors = result.checks.some((check) => unsettled.includes(check.id) && check.status === 'ERROR');
       assert.equal(exitCodeFor(result), unsettledErrors ? 3 : failsOrBlocks ? 1 : 0);
     });
   });

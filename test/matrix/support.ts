@@ -1,21 +1,17 @@
 // Shared by the matrix files: a live grade of one sandbox account, and its results in the fixtures' notation.
 import assert from 'node:assert/strict';
 import { gradeLive, gradingTargetFor } from '../../src/demo/index.js';
-import type { CheckResult, GradeResult } from '../../src/engine/types.js';
+import type { GradeResult } from '../../src/engine/types.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import { renderJson, validateReport } from '../../src/report/json.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
+import { notation } from '../support/mistake-verdicts.js';
 
 /** Graded as `lab-grader grade --endpoint-url` grades it, probes included; its JSON report checked against the schema. */
 export async function gradeAccount(sandbox: RunningSandbox, accountId: string, lab: LabSpec): Promise<GradeResult> {
   const result = await gradeLive(gradingTargetFor({ endpoint: sandbox.url, accountId }), lab);
   assert.deepEqual(validateReport(JSON.parse(renderJson(result))), [], 'report.json follows its schema');
   return result;
-}
-
-/** "FAIL <messageId>", "PASS <messageId>", "ERROR <messageId>" or "BLOCKED", as MISTAKES' `expect` writes them. */
-export function notation(check: CheckResult): string {
-  return check.status === 'BLOCKED' ? 'BLOCKED' : `${check.status} ${check.messageId}`;
 }
 
 /** Each check's status and messageId, for assertion messages that show the whole grade. */
