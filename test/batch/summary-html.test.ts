@@ -42,7 +42,7 @@ describe('summary.html in headless Chromium', { skip: existsSync(CHROMIUM) ? fal
   let dir: string;
   let page: string;
   // 2 students at 100 %, 1 at 50 %, 1 at 0 %, 1 error: bins 9 (2), 5 (1), 0 (1).
-  const done = [gradedStudent(1, HOSTILE, 28), gradedStudent(2, 'Ada', 28), gradedStudent(3, 'Bo', 14), gradedStudent(4, 'Cy', 0), errorStudent(5, HOSTILE, HOSTILE)];
+  const done = [gradedStudent(1, HOSTILE, 100), gradedStudent(2, 'Ada', 100), gradedStudent(3, 'Bo', 50), gradedStudent(4, 'Cy', 0), errorStudent(5, HOSTILE, HOSTILE)];
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lab-grader-html-'));
