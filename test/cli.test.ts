@@ -3,6 +3,7 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { CHECK_COUNT, FULL_MARKS } from './support/bundled-lab.js';
 import { noCredentialsEnv, REPO, runInProcess, runProcess } from './support/cli.js';
 
 const COMPLETE = join(REPO, 'fixtures/complete-lab/snapshot.json');
@@ -32,10 +33,10 @@ describe('lab-grader CLI', () => {
     const out = await tempDir();
     const run = await runInProcess(['grade', '--from-snapshot', COMPLETE, '--format', 'console,json,junit,gradescope', '--out', out]);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /100\s*\/\s*100/);
+    assert.match(run.stdout, new RegExp(`${FULL_MARKS}\\s*/\\s*${FULL_MARKS}`));
     assert.deepEqual((await readdir(out)).sort(), ['junit.xml', 'report.json', 'results.json']);
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
-    assert.equal(report.score, 100);
+    assert.equal(report.score, FULL_MARKS);
     assert.equal(report.source, 'snapshot');
     assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when stdout is not a terminal');
   });
@@ -72,11 +73,11 @@ describe('lab-grader CLI', () => {
   test('checks lists the catalogue with its points', async () => {
     const run = await runInProcess(['checks']);
     assert.equal(run.code, 0);
-    assert.match(run.stdout, /28 checks, 100 points/);
+    assert.match(run.stdout, new RegExp(`\\n${CHECK_COUNT} checks, ${FULL_MARKS} points\\n`));
     const json = await runInProcess(['checks', '--json']);
     const rows = JSON.parse(json.stdout) as { id: string; points: number }[];
-    assert.equal(rows.length, 28);
-    assert.equal(rows.reduce((sum, row) => sum + row.points, 0), 100);
+    assert.equal(rows.length, CHECK_COUNT);
+    assert.equal(rows.reduce((sum, row) => sum + row.points, 0), FULL_MARKS);
   });
 
   test('explain shows a check and suggests ids on a typo', async () => {

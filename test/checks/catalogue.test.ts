@@ -1,16 +1,20 @@
-// The catalogue as a whole: one module per check id of the lab spec, in lab order, with a sound dependency graph
-// and metadata a report can use.
+// The catalogue as a whole: one module per check id of the lab spec, each with its own test file, a sound
+// dependency graph, metadata a report can use, and permissions the grading role grants. The catalogue array
+// alone orders the checks; the lab spec prices them by id.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { catalogue } from '../../checks/index.js';
+import gradingRolePolicy from '../../src/batch/grading-role/policy.json' with { type: 'json' };
 import { placeholders } from '../../src/engine/template.js';
 import { lab } from './snapshots.js';
 
 const ids = catalogue.map(({ meta }) => meta.id);
+const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
-test('the catalogue has exactly the check ids of checks/lab.json, in its order', () => {
-  assert.deepEqual(ids, Object.keys(lab.points));
+test('the catalogue has exactly the check ids of checks/lab.json, each once', () => {
+  assert.equal(new Set(ids).size, ids.length, 'a check id is listed twice');
+  assert.deepEqual(sorted(ids), sorted(Object.keys(lab.points)));
 });
 
 test('the default points add up to 100', () => {
@@ -22,6 +26,33 @@ test('each check lives in checks/<id>.ts and nothing else does', () => {
     .filter((name) => name.endsWith('.ts') && name !== 'index.ts' && !name.endsWith('.test.ts'))
     .map((name) => name.replace(/\.ts$/, ''));
   assert.deepEqual(files.sort(), [...ids].sort());
+});
+
+// Like ESLint's rule tests: a check ships with test/checks/<id>.test.ts, which runs checkTester on that check
+// alone. checkTester then fails the file when a message of the check is produced by no case.
+const OTHER_TEST_FILES = ['catalogue.test.ts', 'support.test.ts'];
+
+test('each check has its own test file, test/checks/<id>.test.ts, and every other test file there is known', () => {
+  const testFiles = readdirSync(new URL('.', import.meta.url)).filter((name) => name.endsWith('.test.ts'));
+  const missing = ids.filter((id) => !testFiles.includes(`${id}.test.ts`));
+  assert.deepEqual(missing, [], `checks without a test file: ${missing.join(', ')}`);
+  assert.deepEqual(sorted(testFiles), sorted([...ids.map((id) => `${id}.test.ts`), ...OTHER_TEST_FILES]));
+});
+
+test("each check's test file runs checkTester on that check, and on no other", () => {
+  for (const id of ids) {
+    const source = readFileSync(new URL(`${id}.test.ts`, import.meta.url), 'utf8');
+    const imported = [...source.matchAll(/^import (\w+) from '\.\.\/\.\.\/checks\/([\w-]+)\.js';$/gm)];
+    assert.deepEqual(imported.map(([, , module]) => module), [id], `${id}.test.ts imports exactly the check ${id}`);
+    const name = imported[0]?.[1] ?? '';
+    assert.match(source, new RegExp(`^checkTester\\(${name},`, 'm'), `${id}.test.ts calls checkTester(${name}, ...)`);
+  }
+});
+
+test("the grading role's policy allows exactly the actions the checks declare they need", () => {
+  const declared = sorted(catalogue.flatMap(({ meta }) => meta.permissions));
+  const granted = sorted(gradingRolePolicy.Statement.flatMap((statement) => statement.Action));
+  assert.deepEqual(declared, granted);
 });
 
 test('steps are the lab activities 3 to 10, never decreasing in catalogue order', () => {

@@ -1,10 +1,10 @@
-// Hand-built GradeResults for the report writers' tests: the real catalogue (28 checks, points from
-// checks/lab.json), with totals, counts and steps derived the way the engine derives them.
-import { readFileSync } from 'node:fs';
+// Hand-built GradeResults for the report writers' tests: a lab of their own, modelled on the bundled one but
+// independent of it (its checks, titles and points are written here), so that the scores and counts these
+// tests expect are facts about this sample and stay put when the bundled catalogue or its points change.
+// Totals, counts and steps are derived the way the engine derives them.
 import type { CheckResult, CheckStatus, GradeResult, Severity, StepSummary } from '../../src/engine/types.js';
-import type { LabSpec } from '../../src/lab/types.js';
 
-const lab = JSON.parse(readFileSync(new URL('../../checks/lab.json', import.meta.url), 'utf8')) as LabSpec;
+const LAB = { id: 'apigw-cognito-secure-api', title: 'Securing an API with Amazon API Gateway and Amazon Cognito', version: '1.0.0' };
 
 const STEP_TITLES: Record<number, string> = {
   3: 'Activity 3: Create Cognito User Pool',
@@ -17,37 +17,37 @@ const STEP_TITLES: Record<number, string> = {
   10: 'Activity 10: Deploy API and Test',
 };
 
-type CatalogueEntry = [id: string, step: number, title: string, kind: 'inspect' | 'probe', severity: Severity];
+type CatalogueEntry = [id: string, step: number, title: string, kind: 'inspect' | 'probe', severity: Severity, points: number];
 
 const CATALOGUE: CatalogueEntry[] = [
-  ['user-pool-exists', 3, 'User pool MyAPIUserPool exists', 'inspect', 'critical'],
-  ['app-client-exists', 4, 'App client APIClient exists', 'inspect', 'critical'],
-  ['app-client-password-auth', 4, 'App client allows USER_PASSWORD_AUTH', 'inspect', 'high'],
-  ['app-client-no-secret', 4, 'App client has no secret', 'inspect', 'medium'],
-  ['test-user-ready', 5, 'User testuser is confirmed with a permanent password', 'inspect', 'high'],
-  ['execution-role-exists', 6, 'Role lambda-execution-role exists', 'inspect', 'high'],
-  ['execution-role-trust', 6, 'The role trusts lambda.amazonaws.com', 'inspect', 'high'],
-  ['execution-role-basic-policy', 6, 'The role has AWSLambdaBasicExecutionRole', 'inspect', 'medium'],
-  ['function-exists', 6, 'Function HelloWorldFunction exists', 'inspect', 'critical'],
-  ['function-runtime', 6, 'The function runs on Python 3', 'inspect', 'low'],
-  ['function-handler', 6, 'The handler is lambda_function.lambda_handler', 'inspect', 'high'],
-  ['function-role', 6, 'The function runs as lambda-execution-role', 'inspect', 'medium'],
-  ['rest-api-exists', 7, 'REST API SecureAPI exists', 'inspect', 'critical'],
-  ['hello-resource', 7, 'Resource /hello exists', 'inspect', 'high'],
-  ['cognito-authorizer', 8, 'CognitoAuthorizer uses the user pool', 'inspect', 'critical'],
-  ['hello-get-authorized', 9, 'GET /hello requires the Cognito authorizer', 'inspect', 'critical'],
-  ['hello-get-integration', 9, 'GET /hello is a Lambda proxy integration', 'inspect', 'high'],
-  ['lambda-invoke-permission', 9, 'API Gateway may invoke the function', 'inspect', 'high'],
-  ['no-open-methods', 9, 'No method is left open', 'inspect', 'medium'],
-  ['prod-stage-exists', 10, 'Stage prod exists', 'inspect', 'critical'],
-  ['prod-deployment-current', 10, 'The prod deployment is current', 'inspect', 'high'],
-  ['probe-token-issued', 10, 'testuser can sign in and get tokens', 'probe', 'high'],
-  ['probe-id-token-claims', 10, 'The ID token names testuser', 'probe', 'low'],
-  ['probe-unauthenticated-401', 10, 'GET /hello without a token returns 401', 'probe', 'critical'],
-  ['probe-forged-token-401', 10, 'GET /hello with a forged token returns 401', 'probe', 'critical'],
-  ['probe-authorized-200', 10, 'GET /hello with the ID token returns 200', 'probe', 'critical'],
-  ['probe-response-body', 10, 'The response body greets testuser', 'probe', 'medium'],
-  ['probe-access-token-rejected', 10, 'An access token is rejected', 'probe', 'low'],
+  ['user-pool-exists', 3, 'User pool MyAPIUserPool exists', 'inspect', 'critical', 4],
+  ['app-client-exists', 4, 'App client APIClient exists', 'inspect', 'critical', 3],
+  ['app-client-password-auth', 4, 'App client allows USER_PASSWORD_AUTH', 'inspect', 'high', 4],
+  ['app-client-no-secret', 4, 'App client has no secret', 'inspect', 'medium', 2],
+  ['test-user-ready', 5, 'User testuser is confirmed with a permanent password', 'inspect', 'high', 4],
+  ['execution-role-exists', 6, 'Role lambda-execution-role exists', 'inspect', 'high', 2],
+  ['execution-role-trust', 6, 'The role trusts lambda.amazonaws.com', 'inspect', 'high', 2],
+  ['execution-role-basic-policy', 6, 'The role has AWSLambdaBasicExecutionRole', 'inspect', 'medium', 3],
+  ['function-exists', 6, 'Function HelloWorldFunction exists', 'inspect', 'critical', 4],
+  ['function-runtime', 6, 'The function runs on Python 3', 'inspect', 'low', 2],
+  ['function-handler', 6, 'The handler is lambda_function.lambda_handler', 'inspect', 'high', 3],
+  ['function-role', 6, 'The function runs as lambda-execution-role', 'inspect', 'medium', 2],
+  ['rest-api-exists', 7, 'REST API SecureAPI exists', 'inspect', 'critical', 3],
+  ['hello-resource', 7, 'Resource /hello exists', 'inspect', 'high', 3],
+  ['cognito-authorizer', 8, 'CognitoAuthorizer uses the user pool', 'inspect', 'critical', 6],
+  ['hello-get-authorized', 9, 'GET /hello requires the Cognito authorizer', 'inspect', 'critical', 6],
+  ['hello-get-integration', 9, 'GET /hello is a Lambda proxy integration', 'inspect', 'high', 5],
+  ['lambda-invoke-permission', 9, 'API Gateway may invoke the function', 'inspect', 'high', 5],
+  ['no-open-methods', 9, 'No method is left open', 'inspect', 'medium', 2],
+  ['prod-stage-exists', 10, 'Stage prod exists', 'inspect', 'critical', 4],
+  ['prod-deployment-current', 10, 'The prod deployment is current', 'inspect', 'high', 5],
+  ['probe-token-issued', 10, 'testuser can sign in and get tokens', 'probe', 'high', 4],
+  ['probe-id-token-claims', 10, 'The ID token names testuser', 'probe', 'low', 2],
+  ['probe-unauthenticated-401', 10, 'GET /hello without a token returns 401', 'probe', 'critical', 6],
+  ['probe-forged-token-401', 10, 'GET /hello with a forged token returns 401', 'probe', 'critical', 4],
+  ['probe-authorized-200', 10, 'GET /hello with the ID token returns 200', 'probe', 'critical', 6],
+  ['probe-response-body', 10, 'The response body greets testuser', 'probe', 'medium', 3],
+  ['probe-access-token-rejected', 10, 'An access token is rejected', 'probe', 'low', 1],
 ];
 
 /** What a sample changes in a check; everything else is a plain PASS. */
@@ -62,10 +62,9 @@ interface SampleOptions {
 }
 
 function buildResult(options: SampleOptions): GradeResult {
-  const checks = CATALOGUE.map(([id, step, title, kind, severity]): CheckResult => {
+  const checks = CATALOGUE.map(([id, step, title, kind, severity, maxPoints]): CheckResult => {
     const verdict = options.verdicts?.[id] ?? {};
     const status = verdict.status ?? 'PASS';
-    const maxPoints = lab.points[id] ?? 0;
     return {
       id,
       step,
@@ -98,7 +97,7 @@ function buildResult(options: SampleOptions): GradeResult {
   return {
     schemaVersion: 1,
     tool: { name: 'lab-grader', version: '0.1.0' },
-    lab: { id: lab.id, title: options.labTitle ?? lab.title, version: lab.version },
+    lab: { ...LAB, title: options.labTitle ?? LAB.title },
     target: { region: 'us-east-1', endpoint: null, accountId: options.accountId === undefined ? '123456789012' : options.accountId },
     source: options.source ?? 'live',
     gradedAt: '2025-06-02T10:15:30.000Z',

@@ -6,15 +6,19 @@ import type { CheckStatus } from '../../../src/engine/types.js';
 
 export const CHECKS = checkInfos(catalogue);
 
-/** A graded student who passed the first `passed` checks and failed the rest. */
-export function gradedStudent(index: number, name: string | null, passed: number, maxScore = 100): StudentOutcome {
+/**
+ * A graded student who scored `percent` % of `maxScore`, passing that share of the checks (the first ones) and
+ * failing the rest: what a test states does not depend on how many checks the lab has.
+ */
+export function gradedStudent(index: number, name: string | null, percent: number, maxScore = 100): StudentOutcome {
+  const passed = Math.round((percent / 100) * CHECKS.length);
   const checks = Object.fromEntries(CHECKS.map((check, i) => [check.id, (i < passed ? 'PASS' : 'FAIL') as CheckStatus]));
   return {
     schemaVersion: 1,
     student: { index, studentId: `s${index}`, name, accountId: String(100000000000 + index) },
     status: 'graded',
     error: null,
-    score: Math.round((passed / CHECKS.length) * maxScore),
+    score: Math.round((percent / 100) * maxScore),
     maxScore,
     completeness: 'complete',
     checks,

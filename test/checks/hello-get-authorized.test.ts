@@ -1,0 +1,31 @@
+// Activity 9: GET /hello requires the Cognito authorizer.
+import helloGetAuthorized from '../../checks/hello-get-authorized.js';
+import { found } from '../../fixtures/observations.js';
+import type { ApiAuthorizer } from '../../src/snapshot/types.js';
+import { helloGet, resourcesDenied, resourcesSkipped, withHelloGet, withoutHelloGet } from './api-snapshots.js';
+import { checkTester } from './check-tester.js';
+import { complete, mutate, value } from './snapshots.js';
+
+checkTester(helloGetAuthorized, {
+  valid: [
+    { name: 'the complete lab', snapshot: complete, messageId: 'authorized' },
+    {
+      name: 'a second, equally right authorizer in use',
+      snapshot: mutate(complete, (s) => {
+        const [lab] = value(s.apigateway.authorizers);
+        s.apigateway.authorizers = found([lab as ApiAuthorizer, { ...(lab as ApiAuthorizer), id: 'zz9yx8' }]);
+        helloGet(s).authorizerId = 'zz9yx8';
+      }),
+      messageId: 'authorized',
+    },
+  ],
+  invalid: [
+    { name: 'no GET on /hello', snapshot: withoutHelloGet, messageId: 'noMethod' },
+    { name: 'authorization NONE', snapshot: withHelloGet({ authorizationType: 'NONE', authorizerId: null }), messageId: 'authorizationNone' },
+    { name: 'AWS_IAM', snapshot: withHelloGet({ authorizationType: 'AWS_IAM', authorizerId: null }), messageId: 'otherType' },
+    { name: 'an authorizer id that is not the Cognito authorizer', snapshot: withHelloGet({ authorizerId: 'gone01' }), messageId: 'otherAuthorizer' },
+    { name: 'COGNITO_USER_POOLS without an authorizer id', snapshot: withHelloGet({ authorizerId: null }), messageId: 'otherAuthorizer' },
+    { name: 'GetResources denied', snapshot: resourcesDenied, status: 'ERROR', messageId: 'observationError' },
+    { name: 'resources not looked for', snapshot: resourcesSkipped, status: 'ERROR', messageId: 'notObserved' },
+  ],
+});
