@@ -23,6 +23,11 @@ export interface DataPlaneRequest extends WireRequest {
 export type DataPlaneHandler = (request: DataPlaneRequest, target: ExecuteApiTarget, ctx: RequestContext) => Promise<WireResponse>;
 
 const HOST = /^([a-z0-9]+)\.execute-api\.localhost(?::\d+)?$/i;
+
+/** `<apiId>.execute-api.localhost`, the sandbox's own name for an API (without a port). */
+export function isExecuteApiHostname(hostname: string): boolean {
+  return HOST.test(hostname) && !hostname.includes(':');
+}
 const PATH_PREFIX = '/_aws/execute-api/';
 
 /** `/_aws/execute-api/<apiId>/<stage>/<path>`, or `Host: <apiId>.execute-api.localhost` with `/<stage>/<path>`. */
