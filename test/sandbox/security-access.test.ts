@@ -96,7 +96,7 @@ describe('a sandbox only its own user can drive', () => {
       const marker = join(markers, 'created');
       const zip = Buffer.from(pythonZip(`def lambda_handler(event, context):\n    open(${JSON.stringify(marker)}, 'w').close()\n`)).toString('base64');
       const body = JSON.stringify({ FunctionName: 'Pwned', Runtime: 'python3.12', Role: lab.roleArn, Handler: 'lambda_function.lambda_handler', Code: { ZipFile: zip } });
-      for (const headers of [{ origin: EVIL }, {}]) {
+      for (const headers of [{ origin: EVIL }, {}] as Record<string, string>[]) {
         const answer = await raw(sandbox, 'POST', '/2015-03-31/functions', { host: host(), 'content-type': 'text/plain;charset=json', ...SIGNED('lambda'), ...headers }, body);
         const expected = headers.origin ? [403, 'AccessDeniedException'] : [415, 'UnsupportedMediaTypeException'];
         assert.deepEqual([answer.status, answer.headers['x-amzn-errortype']], expected, answer.text);
@@ -107,7 +107,7 @@ describe('a sandbox only its own user can drive', () => {
 
     test('Lambda Invoke with Content-Type text/plain', async () => {
       const marker = await markerFunction('TextPlainInvoke');
-      for (const headers of [{ origin: EVIL }, {}]) {
+      for (const headers of [{ origin: EVIL }, {}] as Record<string, string>[]) {
         const answer = await raw(sandbox, 'POST', '/2015-03-31/functions/TextPlainInvoke/invocations', { host: host(), 'content-type': 'text/plain', ...SIGNED('lambda'), ...headers }, '{}');
         assert.equal(answer.status, headers.origin ? 403 : 415, answer.text);
       }
