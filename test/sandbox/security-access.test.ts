@@ -240,3 +240,17 @@ describe('a sandbox started with allowOrigins', () => {
     assert.equal(other.headers['access-control-allow-origin'], undefined);
   });
 });
+
+describe('a sandbox started with allowRemote', () => {
+  test('takes any IP address as Host, still no other name; without it, a remote host does not start', async () => {
+    await assert.rejects(sandboxOn({ host: '0.0.0.0' }), { name: 'SandboxOptionsError', message: /0\.0\.0\.0 is not a loopback address/ });
+    const sandbox = await sandboxOn({ allowRemote: true });
+    try {
+      for (const [host, status] of [['192.0.2.7:4566', 200], ['[2001:db8::1]', 200], ['evil.example', 403], ['lab.internal:4566', 403]] as const) {
+        assert.equal((await raw(sandbox, 'GET', '/_sandbox/health', { host })).status, status, host);
+      }
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
