@@ -25,6 +25,11 @@ export type DataPlaneHandler = (request: DataPlaneRequest, target: ExecuteApiTar
 
 const HOST = /^([a-z0-9]+)\.execute-api\.localhost(?::\d+)?$/i;
 
+/** `<apiId>.execute-api.localhost`, the sandbox's own name for an API (without a port). */
+export function isExecuteApiHostname(hostname: string): boolean {
+  return HOST.test(hostname) && !hostname.includes(':');
+}
+
 /** `/_aws/execute-api/<apiId>/<stage>/<path>`, or `Host: <apiId>.execute-api.localhost` with `/<stage>/<path>`. */
 export function executeApiTarget(url: URL, host: string | undefined): ExecuteApiTarget | undefined {
   let apiId: string;

@@ -11,6 +11,7 @@ import { StateStore } from './persistence.js';
 import { isPersistable } from './binding.js';
 import type { Persistable } from './service.js';
 import type { SandboxOptions } from './options.js';
+import { isLoopbackHost, normalizeOrigin, type AccessPolicy } from './access-policy.js';
 
 export type { FaultOptions } from './faults.js';
 export type { FidelityOptions, SandboxOptions } from './options.js';
@@ -29,8 +30,52 @@ export interface RunningSandbox {
   stop(): Promise<void>;
 }
 
+export { isLoopbackHost, normalizeOrigin } from './access-policy.js';
+
+/** Options that make no sandbox: a remote address without allowRemote, an origin that is not one. */
+export class SandboxOptionsError extends Error {
+  override readonly name = 'SandboxOptionsError';
+}
+
+/** The port or address cannot be listened on (EADDRINUSE, EADDRNOTAVAIL, EACCES): the message says which and why. */
+export class SandboxListenError extends Error {
+  override readonly name = 'SandboxListenError';
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+function accessPolicy(options: SandboxOptions, host: string): AccessPolicy {
+  if (!isLoopbackHost(host) && !options.allowRemote) {
+    throw new SandboxOptionsError(`The sandbox listens on loopback only: ${host} is not a loopback address (--allow-remote).`);
+  }
+  const allowOrigins = (options.allowOrigins ?? []).map((origin) => {
+    const normalized = normalizeOrigin(origin);
+    if (!normalized) throw new SandboxOptionsError(`'${origin}' is not an origin for --allow-origin: give scheme://host[:port], e.g. http://localhost:3000.`);
+    return normalized;
+  });
+  return { allowOrigins, allowRemote: options.allowRemote ?? false };
+}
+
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const reasons: Record<string, string> = {
+    EADDRINUSE: `port ${port} is already in use on ${host} (another sandbox, LocalStack?): stop it or choose another --port (0 picks a free one)`,
+    EADDRNOTAVAIL: `${host} is not an address of this machine`,
+    EACCES: `this user may not listen on port ${port} (ports below 1024 need privileges): choose another --port`,
+    ENOTFOUND: `${host} is not a known host name or address`,
+    EAI_AGAIN: `${host} could not be resolved`,
+  };
+  const reason = error.code ? reasons[error.code] : undefined;
+  return reason ? new SandboxListenError(`The sandbox cannot listen on ${host}:${port}: ${reason}.`, error.code as string) : error;
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? DEFAULT_SANDBOX_HOST;
+  const port = options.port ?? DEFAULT_SANDBOX_PORT;
+  const access = accessPolicy(options, host);
   const fidelity = options.fidelity ?? {};
   const services = createServices(options);
 
@@ -50,6 +95,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       bindings: services.bindings,
       issuedKeys: services.issuedKeys,
       defaultRegion: options.defaultRegion ?? DEFAULT_SANDBOX_REGION,
+      access,
       maxBodyBytes: options.maxBodyBytes,
       faults: fidelity.faults ? new FaultInjector(fidelity.faults) : undefined,
       requestLog,
@@ -64,7 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   server.headersTimeout = 66_000;
   const listening = new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? DEFAULT_SANDBOX_PORT, host, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });
@@ -73,15 +119,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     await listening;
   } catch (error) {
     await Promise.all([services.runner.stop(), requestLog?.close()]);
-    throw error;
+    throw listenError(error as NodeJS.ErrnoException, host, port);
   }
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const bound = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
 
   let stopped: Promise<void> | undefined;
   return {
     url,
-    port,
+    port: bound,
     stop: () =>
       (stopped ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -16,8 +16,12 @@ export interface FidelityOptions {
 export interface SandboxOptions {
   /** Default 4566; 0 picks a free port. */
   port?: number;
-  /** Default 127.0.0.1. */
+  /** Default 127.0.0.1. Anything but a loopback address needs allowRemote. */
   host?: string;
+  /** Listen beyond loopback and accept any IP address as Host: anyone who reaches the port can run code. */
+  allowRemote?: boolean;
+  /** Origins (http://localhost:3000) whose web pages may call the sandbox; every other Origin is refused. */
+  allowOrigins?: readonly string[];
   /** Where state is kept across restarts; in memory only when unset. */
   stateDir?: string;
   /** Appends one JSON line per request. */

@@ -20,6 +20,8 @@ export interface RestProfile extends ServiceProfile {
   protocol: 'rest';
   /** restJson1 services disagree on the error body: API Gateway `{message}`, Lambda `{Type, Message}`. */
   errorBody(error: AwsError): unknown;
+  /** Operations whose body is a raw payload rather than a JSON document (Lambda's Invoke). */
+  payloadOperations?: readonly string[];
 }
 
 export interface QueryProfile extends ServiceProfile {
@@ -61,6 +63,7 @@ export const lambdaProfile: RestProfile = {
   requestTooLarge: tooLargeJson,
   malformedBody: (detail) => new AwsError('InvalidRequestContentException', `Could not parse request body into json: ${detail}`),
   errorBody: (error) => ({ Type: error.status >= 500 ? 'Service' : 'User', Message: error.message }),
+  payloadOperations: ['Invoke'],
 };
 
 function queryProfile(name: string, xmlNamespace: string, version: string): QueryProfile {

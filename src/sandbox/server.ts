@@ -15,11 +15,15 @@ import { executeApiTarget, type DataPlaneHandler } from './data-plane.js';
 import type { FaultInjector } from './faults.js';
 import type { RequestLog } from './request-log.js';
 import { apiGatewayProfile, type ServiceProfile } from './profiles.js';
+import { allowedOrigin, corsHeaders, preflightHeaders, refusalReason, type AccessPolicy } from './access-policy.js';
+import { sandboxErrorHeader } from './sandbox-error.js';
 
 export interface CoreOptions {
   bindings: readonly ServiceBinding[];
   issuedKeys: IssuedKeyLookup;
   defaultRegion: string;
+  /** Which hosts and web pages may send requests (access-policy.ts). */
+  access: AccessPolicy;
   /** Overrides every service's own body limit (tests, constrained hosts). */
   maxBodyBytes?: number;
   faults?: FaultInjector;
@@ -156,6 +160,24 @@ export function createRequestListener(options: CoreOptions): RequestListener {
     return { service: 'unknown', operation: 'Unknown', response: jsonResponse(headers['x-amz-target'] ? 400 : 404, { __type: 'UnknownOperationException', message }, 'UnknownOperationException') };
   }
 
+  /** A refused request, answered in the protocol of the service it addresses, before its body is read. */
+  function refuse(request: Omit<WireRequest, 'readBody'>, reason: string, ctx: RequestContext, signingService: string | undefined): Outcome {
+    const { url, headers, method } = request;
+    const denied = (code: string, body: unknown): WireResponse => {
+      const response = jsonResponse(403, body, code);
+      return { ...response, headers: { ...response.headers, ...sandboxErrorHeader(reason) } };
+    };
+    if (executeApiTarget(url, headers.host)) {
+      return { service: 'execute-api', operation: 'Refused', response: denied('ForbiddenException', { message: reason }) };
+    }
+    const binding = resolveBinding(headers, url, method, signingService);
+    if (!binding) {
+      return { service: 'unknown', operation: 'Refused', response: denied('AccessDeniedException', { __type: 'AccessDeniedException', message: reason }) };
+    }
+    const error = new AwsError(binding.protocol === 'query' ? 'AccessDenied' : 'AccessDeniedException', reason, 403, sandboxErrorHeader(reason));
+    return { service: binding.profile.name, operation: 'Refused', response: protocolOf(binding).serializeError(error, ctx.requestId) };
+  }
+
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const requestId = newRequestId();
@@ -172,16 +194,23 @@ export function createRequestListener(options: CoreOptions): RequestListener {
       now: options.clock?.() ?? new Date(),
       baseUrl: `http://${headers.host ?? 'localhost'}`,
     };
+    const request = { method, url, headers };
+    const refusal = refusalReason(headers, options.access);
+    // Pages from an allowed origin get CORS answers from the control plane; an API's own CORS is its business.
+    const origin = executeApiTarget(url, headers.host) ? undefined : allowedOrigin(headers, options.access);
     let outcome: Outcome;
     try {
-      outcome = await route(req, { method, url, headers }, ctx, scope?.service);
+      if (refusal) outcome = refuse(request, refusal, ctx, scope?.service);
+      else if (origin && method === 'OPTIONS' && headers['access-control-request-method']) {
+        outcome = { service: 'sandbox', operation: 'Preflight', response: { status: 204, headers: preflightHeaders(origin, headers), body: '' } };
+      } else outcome = await route(req, request, ctx, scope?.service);
     } catch (error) {
       console.error(`sandbox: internal error on ${method} ${url.pathname}:`, error);
       outcome = { service: 'unknown', operation: 'Unknown', response: jsonResponse(500, { message: 'The sandbox failed on this request; see its console.' }, 'InternalFailure') };
     }
     const { response } = outcome;
     if (!res.destroyed) {
-      res.writeHead(response.status, { ...response.headers, 'x-amzn-RequestId': requestId });
+      res.writeHead(response.status, { ...response.headers, ...(origin ? corsHeaders(origin) : {}), 'x-amzn-RequestId': requestId });
       res.end(response.body);
     }
     options.requestLog?.write({

@@ -3,6 +3,7 @@
 import { AwsError, type JsonRpcService } from '../service.js';
 import type { JsonProfile } from '../profiles.js';
 import type { Protocol, WireResponse } from './types.js';
+import { requireMediaType } from './content-type.js';
 
 export interface JsonBinding {
   profile: JsonProfile;
@@ -37,6 +38,7 @@ export const jsonProtocol: Protocol<JsonBinding> = {
     if (!operation || request.method !== 'POST') {
       throw new AwsError('UnknownOperationException', `Unknown operation ${request.headers['x-amz-target'] ?? ''}`.trim());
     }
+    requireMediaType(request.headers, [CONTENT_TYPE]);
     return {
       operation,
       async invoke(ctx): Promise<WireResponse> {

@@ -5,6 +5,7 @@ import type { QueryProfile } from '../profiles.js';
 import type { Protocol } from './types.js';
 import { escapeXml, toXml } from './xml.js';
 import { constraintMessage } from '../validation.js';
+import { requireMediaType } from './content-type.js';
 
 /** Returns the content of <ActionResult>, or undefined for actions that answer with metadata only. */
 export type QueryAction = (params: QueryParams, ctx: RequestContext) => Promise<unknown> | unknown;
@@ -59,9 +60,12 @@ export class QueryParams {
 }
 
 const XML = { 'content-type': 'text/xml' };
+const FORM = 'application/x-www-form-urlencoded';
 
 export const queryProtocol: Protocol<QueryBinding> = {
   async prepare({ profile, service }, request) {
+    // AWS takes the parameters in a GET's query string too; a body only as a form.
+    if (request.method !== 'GET') requireMediaType(request.headers, [FORM]);
     const form =
       request.method === 'GET' ? request.url.searchParams : new URLSearchParams((await request.readBody('Unknown')).toString('utf8'));
     const action = form.get('Action');

@@ -3,6 +3,7 @@
 import { AwsError, type RestJsonService, type RestRoute } from '../service.js';
 import type { RestProfile } from '../profiles.js';
 import type { Protocol, WireResponse } from './types.js';
+import { mediaTypeOf, unsupportedMediaType } from './content-type.js';
 
 export interface RestBinding {
   profile: RestProfile;
@@ -52,9 +53,9 @@ export function matchRoute(routes: readonly RestRoute[], method: string, pathnam
   return undefined;
 }
 
-function isJson(contentType: string | undefined): boolean {
-  return contentType === undefined || contentType === '' || /json/i.test(contentType);
-}
+const JSON_TYPES = ['application/json'];
+// A blob payload (Lambda Invoke): the SDK v3 sends application/octet-stream, the AWS CLI no Content-Type.
+const PAYLOAD_TYPES = ['application/json', 'application/octet-stream', 'binary/octet-stream'];
 
 export const restProtocol: Protocol<RestBinding> = {
   async prepare({ profile, service }, request) {
@@ -63,12 +64,18 @@ export const restProtocol: Protocol<RestBinding> = {
       throw new AwsError('UnknownOperationException', `No ${profile.name} operation for ${request.method} ${request.url.pathname}`, 404);
     }
     const { route, params } = match;
+    const takesPayload = profile.payloadOperations?.includes(route.operation) ?? false;
+    const accepted = takesPayload ? PAYLOAD_TYPES : JSON_TYPES;
+    const mediaType = mediaTypeOf(request.headers);
+    if (mediaType !== undefined && !accepted.includes(mediaType)) throw unsupportedMediaType(mediaType, accepted);
     return {
       operation: route.operation,
       async invoke(ctx): Promise<WireResponse> {
         const rawBody = await request.readBody(route.operation);
+        // Without a Content-Type, only a payload or nothing at all.
+        if (mediaType === undefined && rawBody.length > 0 && !takesPayload) throw unsupportedMediaType(undefined, accepted);
         let body: unknown;
-        if (rawBody.length > 0 && isJson(request.headers['content-type'])) {
+        if (rawBody.length > 0 && mediaType === 'application/json') {
           try {
             body = JSON.parse(rawBody.toString('utf8'));
           } catch (error) {

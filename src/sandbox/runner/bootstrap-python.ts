@@ -195,6 +195,16 @@ def reply(header, ok, payload, fatal=False):
         write_frame({'type': 'result', 'ok': ok, 'fatal': fatal}, payload)
 
 
+def become_subreaper():
+    # Linux: an orphaned descendant (a double-forked daemon) is reparented to this process rather than to
+    # init, so the runner still finds it among the worker's descendants when it kills the worker.
+    try:
+        import ctypes
+        ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except Exception:
+        pass
+
+
 def exit_when_orphaned():
     # Should the runner die without killing us, do not linger: take the whole process group down.
     parent = os.getppid()
@@ -211,6 +221,7 @@ def exit_when_orphaned():
 def main():
     global current_request_id
     sys.path[0] = os.environ['LAMBDA_TASK_ROOT']
+    become_subreaper()
     exit_when_orphaned()
     setup_logging()
     request_handler, init_error = None, None

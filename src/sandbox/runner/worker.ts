@@ -1,6 +1,5 @@
 // One execution environment: a child process running one function version's bootstrap, serving one
-// invocation at a time. It lives in its own process group, so a timeout or stop kills whatever the handler
-// spawned too.
+// invocation at a time. A timeout or stop kills whatever the handler spawned too (process-tree.ts).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -13,7 +12,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { functionEnvironment } from './environment.js';
 import { exitErrorPayload, responseTooLargePayload, sandboxErrorPayload, timeoutLogLine, timeoutPayload } from './errors.js';
-import { INIT_LIMIT_MS } from './limits.js';
+import { INIT_LIMIT_MS, PIPE_GRACE_MS, STOP_LIMIT_MS } from './limits.js';
+import { killProcessTree } from './process-tree.js';
 import { EndMarkerScanner, LogTail } from './log-capture.js';
 import { endAndReportLines, startLine } from './log-lines.js';
 import { encodeFrame, FrameDecoder, type Frame, type InvokeHeader, type ReadyHeader, type ResultHeader } from './protocol.js';
@@ -56,6 +56,8 @@ export class Worker {
   private usable = true;
   private pending: Pending | null = null;
   private hasClosed = false;
+  /** Reaped: its pid may be reused, so it is never signalled again. */
+  private hasExited = false;
   private removal: Promise<void> | undefined;
   private starting: Promise<void> | undefined;
   /** Settles when the bootstrap has finished init (or the process is gone). */
@@ -117,20 +119,15 @@ export class Worker {
     return new Promise((resolve) => this.run(requestId, event, log, (ok, payload, failure) => resolve(finish(ok, payload, failure))));
   }
 
-  /** Kills the process group now; the folder goes once the process is gone. */
+  /** Kills the worker and what it started now; the folder goes once the process is gone. */
   kill(): void {
     this.usable = false;
     const pid = this.child?.pid;
-    // Once closed, the group is gone and its id may be reused: never signal it again.
-    if (pid === undefined || this.hasClosed) return;
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // ESRCH: nothing is left in the group.
-    }
+    if (pid === undefined || this.hasExited) return;
+    killProcessTree(pid, `LAMBDA_TASK_ROOT=${this.taskRoot()}`);
   }
 
-  /** Kills the worker and resolves once its process is gone and its folder removed. */
+  /** Kills the worker and resolves once its process is gone and its folder removed, within STOP_LIMIT_MS. */
   async dispose(): Promise<void> {
     this.kill();
     // A start under way finishes first (and, seeing the kill, spawns nothing), so its folder is known.
@@ -139,7 +136,12 @@ export class Worker {
       // Hold the event loop open until the process is really gone: stop() promises exactly that.
       this.child.ref();
       for (const stream of this.streams()) stream.ref();
-      await this.closed;
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_LIMIT_MS)));
+      await Promise.race([this.closed, limit]);
+      clearTimeout(timer);
+      // Whatever still holds the worker's pipes escaped the kill: stop listening to it.
+      this.releasePipes();
     }
     await this.removeFolder();
   }
@@ -152,7 +154,7 @@ export class Worker {
 
   private async start(): Promise<void> {
     this.folder = await mkdtemp(join(tmpdir(), 'lab-grader-lambda-'));
-    const taskRoot = join(this.folder, 'task');
+    const taskRoot = this.taskRoot();
     const runtimeDir = join(this.folder, 'runtime');
     await mkdir(taskRoot);
     await mkdir(runtimeDir);
@@ -203,7 +205,12 @@ export class Worker {
     channel.on('error', () => this.kill());
     child.stdout?.on('data', (chunk: Buffer) => this.stdout.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk));
-    child.on('exit', () => this.kill()); // also reaps anything the handler left in the group
+    child.on('exit', () => {
+      this.kill(); // also what the handler left behind
+      this.hasExited = true;
+      // 'close' waits for the pipes, which a process that escaped the kill may hold open forever.
+      setTimeout(() => this.releasePipes(), PIPE_GRACE_MS).unref();
+    });
     child.on('close', (code: number | null, signal: NodeJS.Signals | null) => {
       this.usable = false;
       this.hasClosed = true;
@@ -217,6 +224,15 @@ export class Worker {
     // An idle worker must not keep the sandbox process alive; a running invocation's timer does.
     child.unref();
     for (const stream of this.streams()) stream.unref();
+  }
+
+  /** The function's folder: unique to this worker, and in the environment of every process it starts. */
+  private taskRoot(): string {
+    return join(this.folder ?? '', 'task');
+  }
+
+  private releasePipes(): void {
+    for (const stream of this.streams()) stream.destroy();
   }
 
   private streams(): Socket[] {
