@@ -3,7 +3,7 @@
 // student's 'error' outcome; only a problem writing the outputs (the instructor's side) is thrown.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sanitizeMessage } from '../collect/sanitize.js';
+import { sanitizeMessage } from '../observation/sanitize.js';
 import { gradeSnapshot } from '../engine/grade.js';
 import type { Check, GradeResult } from '../engine/types.js';
 import { CannotGradeError, InputError } from '../errors.js';

@@ -1,7 +1,7 @@
 // The one place that turns an error into what the user reads and the exit code (design: 2 bad input, 3 could not grade).
 // Every message, the debug stack included, passes the credential redaction (an error may quote AWS's text) and
 // loses terminal escapes (it may quote a user's file).
-import { redactCredentials } from '../collect/sanitize.js';
+import { redactCredentials } from '../observation/sanitize.js';
 import { sanitizeBlock } from '../report/sanitize.js';
 import { CannotGradeError, InputError } from '../errors.js';
 

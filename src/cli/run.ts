@@ -1,7 +1,7 @@
 // Parses the command line, runs one command module, and maps whatever it throws to an exit code.
 import yargs, { type Argv } from 'yargs';
 import { InputError } from '../errors.js';
-import { GRADER_VERSION } from '../engine/version.js';
+import { GRADER_VERSION } from '../version.js';
 import { reportError } from './errors.js';
 import type { CliIo } from './io.js';
 

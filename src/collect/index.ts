@@ -1,7 +1,7 @@
 // collect: every read-only call the grade needs, run as concurrently as their dependencies allow,
 // assembled into one Snapshot. Failures are observations inside it; only unusable credentials are thrown.
 // The live probes are not made here (src/probes/, after the collection): this snapshot says so.
-import { GRADER_VERSION } from '../engine/version.js';
+import { GRADER_VERSION } from '../version.js';
 import { CannotGradeError } from '../errors.js';
 import type { LabSpec } from '../lab/types.js';
 import { SNAPSHOT_SCHEMA_VERSION, type CallerIdentity, type Observed, type Snapshot } from '../snapshot/types.js';
@@ -13,11 +13,11 @@ import { collectCognito } from './cognito.js';
 import type { CollectContext } from './context.js';
 import { collectIam } from './iam.js';
 import { collectLambda } from './lambda.js';
-import { createObserve, type CallEvent } from './observe.js';
+import { createObserve, type CallEvent } from '../observation/observe.js';
 import { probesNotRun } from './probes-not-run.js';
 import { collectIdentity } from './sts.js';
 
-export type { CallEvent } from './observe.js';
+export type { CallEvent } from '../observation/observe.js';
 
 export interface CollectOptions {
   onCall?: (event: CallEvent) => void;

@@ -1,12 +1,12 @@
 // Runs the catalogue over one snapshot: dependency order, BLOCKED with its root cause, messages, fixes, score.
 import type { LabSpec } from '../lab/types.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { sanitizeMessage } from '../collect/sanitize.js';
+import { sanitizeMessage } from '../observation/sanitize.js';
 import { remediationIds } from './remediation-ids.js';
 import { stepTitle } from './steps.js';
 import { renderTemplate, shellWord, type TemplateValues } from './template.js';
 import type { Check, CheckResult, CheckStatus, Evaluation, GradeResult, StepSummary } from './types.js';
-import { GRADER_VERSION } from './version.js';
+import { GRADER_VERSION } from '../version.js';
 
 export interface GradeOptions {
   source: GradeResult['source'];

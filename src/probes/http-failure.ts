@@ -1,6 +1,6 @@
 // Why an HTTP probe got no answer, in words a learner can act on. Always a fact about the grader's reach
 // (timeout, network) or the server's wire behaviour, never a crash.
-import { classifyError } from '../collect/classify-error.js';
+import { classifyError } from '../observation/classify-error.js';
 import type { HttpLimits } from './http.js';
 
 export interface HttpFailure {

@@ -2,8 +2,8 @@
 // raw), with the access token and with a forged token. Each result is an observation; nothing here throws for
 // what the account or the network does. The call without a token does not wait for the sign-in.
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import type { CallEvent } from '../collect/observe.js';
-import { GRADER_VERSION } from '../engine/version.js';
+import type { CallEvent } from '../observation/observe.js';
+import { GRADER_VERSION } from '../version.js';
 import type { AuthOutcome, DecodedToken, HttpExchange, Observed, ProbeEvidence, ProbeName } from '../snapshot/types.js';
 import { signIn, SIGN_IN_OPERATION, type IssuedTokens, type SignInResult } from './auth.js';
 import { forgeryKeyOnce, forgeToken, idTokenLookalike } from './forge.js';
