@@ -2,7 +2,7 @@
 import type { Argv } from 'yargs';
 import { InputError } from '../../errors.js';
 import { startSandbox } from '../../sandbox/index.js';
-import type { CommandModule } from '../run.js';
+import type { CommandModule } from '../command.js';
 
 interface SandboxArgs {
   port: number;
