@@ -31,7 +31,7 @@ export async function runCli(args: string[], io: CliIo, loadLab: () => Promise<L
   let helpOutput = '';
   const parser = yargs(args)
     .scriptName('lab-grader')
-    .usage('$0 <command> [options]\n\nGrades the "Securing an API with Amazon API Gateway and Amazon Cognito" lab.')
+    .usage('$0 <command> [options]\n\nGrades a hands-on AWS lab from the outside: reads the account, probes it live, reports a score.')
     .strict()
     .demandCommand(1, `Name a command: ${Object.keys(COMMANDS).join(', ')}.`)
     .recommendCommands()

@@ -37,7 +37,7 @@ export interface CheckMeta {
   remediation: Remediation & { byMessage?: Record<string, Remediation> };
   /** AWS documentation URL. */
   docs: string;
-  /** The IAM actions whose data the check reads (for the least-privilege grading policy). */
+  /** The actions (service:Action) whose data the check reads (for the least-privilege grading policy). */
   permissions: string[];
 }
 

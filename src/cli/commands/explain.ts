@@ -27,7 +27,7 @@ export const explainCommand: CommandModule<ExplainArgs> = {
     yargs
       .positional('check-id', { type: 'string', demandOption: true, describe: 'A check id (see "lab-grader checks")' })
       .option('lab', { type: 'string', describe: 'Lab spec JSON (default: the bundled spec)' })
-      .example('$0 explain hello-get-authorized', 'why GET /hello must use the Cognito authorizer') as unknown as Argv<ExplainArgs>,
+      .example('$0 explain <check-id>', 'what the check verifies, its outcomes and its fix ("lab-grader checks" lists the ids)') as unknown as Argv<ExplainArgs>,
   async run(args, io, loadLab) {
     const lab = await loadLab();
     const spec = await lab.loadSpec(args.lab);

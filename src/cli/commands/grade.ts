@@ -95,7 +95,7 @@ export const gradeCommand: CommandModule<GradeArgs> = {
         describe: `The lab user's password for the sign-in probe (default: $${PASSWORD_ENV}, else the lab's). Other users can see it in the process list: prefer $${PASSWORD_ENV}`,
       })
       .option('probes', { type: 'boolean', describe: 'Sign in and call the API (default); --no-probes grades the configuration only' })
-      .option('stage-url', { type: 'string', describe: "Call this stage URL (e.g. https://<api>.execute-api.<region>.amazonaws.com/prod) instead of the API's own" })
+      .option('stage-url', { type: 'string', describe: "Call this stage URL (the resource path is appended) instead of the one derived from the API's id" })
       .option('lab', { type: 'string', describe: 'Lab spec JSON (default: the bundled spec of this lab)' })
       .option('format', {
         type: 'string',

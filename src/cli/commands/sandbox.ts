@@ -13,7 +13,7 @@ interface SandboxArgs {
 
 export const sandboxCommand: CommandModule<SandboxArgs> = {
   command: 'sandbox',
-  describe: 'Run the local AWS for this lab (Cognito, IAM, STS, Lambda, API Gateway) on one port',
+  describe: 'Run the local AWS for this lab (the services it uses, see src/sandbox/README.md) on one port',
   builder: (yargs) =>
     yargs
       .option('port', { type: 'number', default: 4566, describe: 'Port to listen on (0: any free port)' })
@@ -21,7 +21,7 @@ export const sandboxCommand: CommandModule<SandboxArgs> = {
       .option('state-dir', { type: 'string', describe: 'Keep the state in this folder across restarts' })
       .option('request-log', { type: 'string', describe: 'Append one JSON line per request to this file' })
       .example('$0 sandbox --state-dir ~/.lab-sandbox', 'practise the lab over several days')
-      .example('aws --endpoint-url http://127.0.0.1:4566 cognito-idp list-user-pools --max-results 10', 'use it from the AWS CLI') as Argv<SandboxArgs>,
+      .example('aws --endpoint-url http://127.0.0.1:4566 <service> <command>', 'use it from the AWS CLI') as Argv<SandboxArgs>,
   async run(args, io) {
     if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
       throw new InputError(`--port must be a whole number from 0 to 65535, not "${args.port}".`);
