@@ -3,13 +3,13 @@
 // student's 'error' outcome; only a problem writing the outputs (the instructor's side) is thrown.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sanitizeMessage } from '../observation/sanitize.js';
 import { gradeSnapshot } from '../engine/grade.js';
 import type { GradingLab } from '../engine/lab.js';
 import type { GradeResult } from '../engine/types.js';
 import { CannotGradeError, InputError } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import type { LabSpec } from '../lab/types.js';
+import { sanitizeMessage } from '../observation/sanitize.js';
 import type { ProbeSettings, TakeSnapshotOptions } from '../pipeline/take-snapshot.js';
 import { writeReports } from '../report/index.js';
 import type { Snapshot } from '../snapshot/types.js';
