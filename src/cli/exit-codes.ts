@@ -3,7 +3,7 @@ import type { BatchResult } from '../batch/run.js';
 import type { GradeResult } from '../engine/types.js';
 
 export const EXIT = {
-  passed: 0,
+  ok: 0,
   failedOrBlocked: 1,
   badInput: 2,
   cannotGrade: 3,
@@ -15,11 +15,11 @@ export const EXIT = {
 export function gradeExitCode(result: Pick<GradeResult, 'counts'>): number {
   if (result.counts.ERROR > 0) return EXIT.cannotGrade;
   if (result.counts.FAIL > 0 || result.counts.BLOCKED > 0) return EXIT.failedOrBlocked;
-  return EXIT.passed;
+  return EXIT.ok;
 }
 
 /** A batch: 0 every student graded (whatever the scores), 3 some could not be, 130 interrupted. */
 export function batchExitCode(result: Pick<BatchResult, 'record' | 'interrupted'>): number {
   if (result.interrupted) return EXIT.interrupted;
-  return result.record.done.some((outcome) => outcome.status === 'error') ? EXIT.cannotGrade : EXIT.passed;
+  return result.record.done.some((outcome) => outcome.status === 'error') ? EXIT.cannotGrade : EXIT.ok;
 }

@@ -5,6 +5,7 @@ import type { Lab } from '../pipeline/lab.js';
 import { GRADER_VERSION } from '../version.js';
 import type { CommandModule } from './command.js';
 import { reportError } from './errors.js';
+import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
 // Loaded on demand: a command's dependencies (the AWS SDK, the sandbox, ajv's schemas) cost hundreds of
@@ -27,7 +28,7 @@ function commandsFor(args: string[]): Promise<CommandModule<unknown>[]> {
 }
 
 export async function runCli(args: string[], io: CliIo, loadLab: () => Promise<Lab>): Promise<number> {
-  let exitCode = 0;
+  let exitCode: number = EXIT.ok;
   let helpOutput = '';
   const parser = yargs(args)
     .scriptName('lab-grader')

@@ -1,6 +1,7 @@
 // lab-grader checks: the catalogue, one line per check.
 import type { Argv } from 'yargs';
 import type { CommandModule } from '../command.js';
+import { EXIT } from '../exit-codes.js';
 
 interface ChecksArgs {
   lab?: string;
@@ -21,7 +22,7 @@ export const checksCommand: CommandModule<ChecksArgs> = {
     const rows = lab.catalogue.map(({ meta }) => ({ id: meta.id, step: meta.step, points: spec.points[meta.id] ?? 0, kind: meta.kind, title: meta.title }));
     if (args.json) {
       io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-      return 0;
+      return EXIT.ok;
     }
     const idWidth = Math.max(...rows.map((row) => row.id.length));
     io.stdout.write(`${'ID'.padEnd(idWidth)}  STEP  POINTS  TITLE\n`);
@@ -30,6 +31,6 @@ export const checksCommand: CommandModule<ChecksArgs> = {
     }
     const total = rows.reduce((sum, row) => sum + row.points, 0);
     io.stdout.write(`${rows.length} checks, ${total} points\n`);
-    return 0;
+    return EXIT.ok;
   },
 };

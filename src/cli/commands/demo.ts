@@ -26,7 +26,7 @@ export const demoCommand: CommandModule<DemoArgs> = {
   async run(args, io, loadLab) {
     if (args.break === LIST_MISTAKES) {
       io.stdout.write(`The mistakes "lab-grader demo --break <name>" can show:\n${mistakeList()}`);
-      return EXIT.passed;
+      return EXIT.ok;
     }
     // Bad input is refused before a sandbox is started.
     const mistake = args.break === undefined ? null : mistakeNamed(args.break);

@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { stepTitle } from '../../engine/steps.js';
 import { InputError } from '../../errors.js';
 import type { CommandModule } from '../command.js';
+import { EXIT } from '../exit-codes.js';
 
 interface ExplainArgs {
   checkId: string;
@@ -58,6 +59,6 @@ export const explainCommand: CommandModule<ExplainArgs> = {
       ]),
     ];
     io.stdout.write(`${lines.join('\n')}\n`);
-    return 0;
+    return EXIT.ok;
   },
 };

@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { InputError } from '../../errors.js';
 import { startSandbox } from '../../sandbox/index.js';
 import type { CommandModule } from '../command.js';
+import { EXIT } from '../exit-codes.js';
 
 interface SandboxArgs {
   port: number;
@@ -36,6 +37,6 @@ export const sandboxCommand: CommandModule<SandboxArgs> = {
     await io.untilInterrupted();
     await sandbox.stop();
     io.stdout.write('Sandbox stopped.\n');
-    return 0;
+    return EXIT.ok;
   },
 };
