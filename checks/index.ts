@@ -59,3 +59,13 @@ export const catalogue: Check[] = [
   probeResponseBody,
   probeAccessTokenRejected,
 ];
+
+// The bundle (its imports here, after the catalogue, are hoisted like any other).
+import type { Lab } from '../src/pipeline/lab.js';
+import { createLabBundle } from './lab/bundle.js';
+
+/** This lab, as the grader's commands, the batch and the demo take it. */
+export const labBundle: Lab = createLabBundle(catalogue);
+
+/** This lab's spec (checks/lab.json), or an instructor's (a path), checked against the catalogue. */
+export const loadLabSpec = labBundle.loadSpec;

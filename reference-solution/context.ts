@@ -1,6 +1,6 @@
 // What every step of a deploy, a teardown or a mistake reads: the clients, the lab's names, where, and the log.
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { loadLabSpec } from '../src/lab/load.js';
+import { loadLabSpec } from '../checks/index.js';
 import type { LabSpec } from '../src/lab/types.js';
 import type { ReferenceClients } from './clients.js';
 import type { ReferenceConfig } from './config.js';

@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { catalogue } from '../checks/index.js';
+import { labBundle, loadLabSpec } from '../checks/index.js';
 import { runBatch } from '../src/batch/run.js';
-import { loadLabSpec } from '../src/lab/load.js';
 import type { LabSpec } from '../src/lab/types.js';
 import { startSandbox, type RunningSandbox } from '../src/sandbox/index.js';
 import { buildAccounts, completeLab, emptyAccount, generateClass, gradingRole, INSTRUCTOR_ACCOUNT, writeRoster } from '../test/batch/support/class.js';
@@ -47,8 +46,8 @@ async function gradeClass(lab: LabSpec, url: string, roster: string, out: string
     const result = await runBatch({
       rosterPath: roster,
       outDir: out,
-      lab,
-      checks: catalogue,
+      spec: lab,
+      lab: labBundle,
       probes: { password: lab.password },
       instructor: { endpointUrl: url },
       concurrency,

@@ -4,7 +4,6 @@
 // is neither the baseline's nor ERROR (or BLOCKED behind one) is a changed verdict: there must be none.
 // Loopback only; prints one JSON document.
 import { cpus } from 'node:os';
-import { loadLabSpec } from '../src/lab/load.js';
 import type { LabSpec } from '../src/lab/types.js';
 import { buildAccounts, generateClass, writeRoster } from '../test/batch/support/class.js';
 import { FAULT_CLASS_KINDS, gradeClass } from '../test/faults/batch-class.js';
@@ -12,6 +11,7 @@ import { deployMatrix, MATRIX_ACCOUNTS } from '../test/faults/matrix-accounts.js
 import { FAULT_PROFILES, type FaultProfile } from '../test/faults/profiles.js';
 import { buildState, faultRun, gradeAccounts, withSandboxOn, type BuiltState, type TimedGrades } from '../test/faults/support.js';
 import type { RunningSandbox } from '../src/sandbox/index.js';
+import { loadLabSpec } from '../checks/index.js';
 
 const CLASS_SIZE = 200;
 

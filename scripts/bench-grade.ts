@@ -9,8 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { deployReferenceSolution } from '../reference-solution/deploy/index.js';
 import type { CallEvent } from '../src/collect/index.js';
 import { gradeLive, gradingTargetFor, referenceConfigFor } from '../src/demo/index.js';
-import { loadLabSpec } from '../src/lab/load.js';
 import { startSandbox, type FidelityOptions, type RequestLogEntry } from '../src/sandbox/index.js';
+import { labBundle, loadLabSpec } from '../checks/index.js';
 
 // The SDK's notice that its future versions need Node 22 is about our pinned dependency: keep it off stderr.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -97,7 +97,7 @@ async function gradeSandboxedLab(fidelity: FidelityOptions): Promise<{ grades: G
       const startedAt = Date.now();
       const origin = performance.now();
       const recorder = callRecorder(origin);
-      const result = await gradeLive(gradingTargetFor(account), lab, { onCall: recorder.onCall });
+      const result = await gradeLive(gradingTargetFor(account), lab, labBundle, { onCall: recorder.onCall });
       grades.push({ startedAt, wallMs: performance.now() - origin, calls: recorder.calls });
       if (result.score !== 100) throw new Error(`grade ${i + 1} scored ${result.score}, not 100: the bench measures the complete lab`);
     }

@@ -3,25 +3,26 @@
 // student's 'error' outcome; only a problem writing the outputs (the instructor's side) is thrown.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sanitizeMessage } from '../collect/sanitize.js';
 import { gradeSnapshot } from '../engine/grade.js';
-import type { Check, GradeResult } from '../engine/types.js';
+import type { GradingLab } from '../engine/lab.js';
+import type { GradeResult } from '../engine/types.js';
 import { CannotGradeError, InputError } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import type { LabSpec } from '../lab/types.js';
+import { sanitizeMessage } from '../observation/sanitize.js';
 import type { ProbeSettings, TakeSnapshotOptions } from '../pipeline/take-snapshot.js';
 import { writeReports } from '../report/index.js';
 import type { Snapshot } from '../snapshot/types.js';
 import type { Target } from '../target/target.js';
-import type { AccountLimiters } from './limiter.js';
+import { GET_RESOURCES_OPERATION, prepaidFirst, type AccountLimiters } from './limiter.js';
 import { errorOutcome, gradedOutcome, OUTCOME_FILE, STUDENTS_DIR, type StudentOutcome, type StudentRef } from './outcome.js';
 import type { RosterEntry } from './roster.js';
 
-export type SnapshotTaker = (target: Target, lab: LabSpec, options: TakeSnapshotOptions) => Promise<Snapshot>;
+export type SnapshotTaker = (target: Target, spec: LabSpec, options: TakeSnapshotOptions) => Promise<Snapshot>;
 
 export interface StudentGrading {
-  lab: LabSpec;
-  checks: Check[];
+  spec: LabSpec;
+  lab: GradingLab;
   /** The class's probe settings (null: --no-probes); a roster row's password overrides theirs. */
   probes: ProbeSettings | null;
   /** Overrides every roster row's region (else the row's, else the lab's). */
@@ -60,24 +61,21 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 async function snapshotWithinLimits(entry: RosterEntry, grading: StudentGrading): Promise<Snapshot> {
-  const { lab } = grading;
-  const region = grading.region ?? entry.region ?? lab.region;
+  const { spec } = grading;
+  const region = grading.region ?? entry.region ?? spec.region;
   const probes = grading.probes === null || entry.password === null ? grading.probes : { ...grading.probes, password: entry.password };
   const target = grading.targetFor(entry, region);
   const bucket = grading.limiters.forAccount(entry.accountId);
   // Waiting for the account's quota is not this account being slow: it is outside the time limit.
   await untilAborted(bucket.take(), grading.signal);
-  let getResourcesCalls = 0;
-  const onCall: TakeSnapshotOptions['onCall'] = ({ operation, phase }) => {
-    // The token taken above covers the first GetResources; any further one is charged to the account's bucket.
-    if (phase === 'start' && operation === 'apigateway:GetResources' && ++getResourcesCalls > 1) bucket.debit();
-  };
+  // The token taken above covers the first GetResources; any further one is charged to the account's bucket.
+  const rateLimits = new Map([[GET_RESOURCES_OPERATION, prepaidFirst(bucket)]]);
   // takeSnapshot cannot be cancelled yet: on a time-out its calls finish in the background, each within its own
   // timeout. The timer is a plain one (AbortSignal.timeout's does not keep the process alive while it waits).
   const timeLimit = new AbortController();
   const timer = setTimeout(() => timeLimit.abort(new DOMException('timed out', 'TimeoutError')), grading.accountTimeoutMs);
   try {
-    return await untilAborted(grading.takeSnapshot(target, lab, { probes, onCall, now: grading.now }), AbortSignal.any([timeLimit.signal, grading.signal]));
+    return await untilAborted(grading.takeSnapshot(target, spec, { probes, rateLimits, now: grading.now }), AbortSignal.any([timeLimit.signal, grading.signal]));
   } finally {
     clearTimeout(timer);
   }
@@ -107,8 +105,8 @@ export async function gradeStudent(entry: RosterEntry, grading: StudentGrading):
   await rm(folder, { recursive: true, force: true });
 
   const started = Date.now();
-  const { lab } = grading;
-  const maxScore = Object.values(lab.points).reduce((sum, points) => sum + points, 0);
+  const { spec } = grading;
+  const maxScore = Object.values(spec.points).reduce((sum, points) => sum + points, 0);
   const student = studentRef(entry);
   let graded: GradeResult | null = null;
   let reason = '';
@@ -116,7 +114,7 @@ export async function gradeStudent(entry: RosterEntry, grading: StudentGrading):
     const snapshot = await snapshotWithinLimits(entry, grading);
     const mismatch = accountMismatch(snapshot, entry);
     if (mismatch) reason = mismatch;
-    else graded = gradeSnapshot(snapshot, lab, grading.checks, { source: 'live', now: grading.now?.() });
+    else graded = gradeSnapshot(snapshot, spec, grading.lab, { source: 'live', now: grading.now?.() });
   } catch (error) {
     if (grading.signal.aborted) throw new BatchInterrupted('the batch was stopped');
     reason = reasonFor(error, grading);

@@ -1,8 +1,12 @@
 // Throttling within AWS's per-account quotas (reference/AWS-FACTS.md section 6) when several roster rows share
 // one account: a token bucket per account, shared by every student graded in it.
 
+import type { RateLimit } from '../target/clients.js';
+
 /** API Gateway's GetResources: 5 calls per 2 seconds per account, the tightest quota a grade meets. */
 export const GET_RESOURCES_QUOTA = { tokens: 5, windowMs: 2_000 } as const;
+/** The grading clients' key for it. */
+export const GET_RESOURCES_OPERATION = 'apigateway:GetResources';
 
 export interface TokenBucketOptions {
   tokens: number;
@@ -74,4 +78,18 @@ export class AccountLimiters {
     }
     return bucket;
   }
+}
+
+/**
+ * The limit of one grade whose first call's token was taken before the grade began (outside its time limit):
+ * that call goes free, every later one is debited without waiting, as a call already under way is.
+ */
+export function prepaidFirst(bucket: TokenBucket): RateLimit {
+  let prepaid = true;
+  return {
+    acquire: async () => {
+      if (prepaid) prepaid = false;
+      else bucket.debit();
+    },
+  };
 }

@@ -16,7 +16,7 @@ export interface MergeOptions {
   dirs: string[];
   outDir: string;
   force: boolean;
-  checks: Check[];
+  checks: readonly Check[];
 }
 
 interface Part {

@@ -1,9 +1,9 @@
 // lab-grader batch, end to end: roster -> the students to grade (shard, --only, --resume) -> each graded by a
 // pool of workers -> the class outputs rebuilt from every outcome in --out.
 import { join } from 'node:path';
-import type { Check } from '../engine/types.js';
 import { InputError } from '../errors.js';
 import type { LabSpec } from '../lab/types.js';
+import type { Lab } from '../pipeline/lab.js';
 import { takeSnapshot, type ProbeSettings } from '../pipeline/take-snapshot.js';
 import type { ProgressStream } from '../report/progress.js';
 import { checkInfos, classRecord, type ClassRecord } from './class-record.js';
@@ -24,8 +24,8 @@ export const DEFAULT_ACCOUNT_TIMEOUT_SECONDS = 120;
 export interface BatchOptions {
   rosterPath: string;
   outDir: string;
-  lab: LabSpec;
-  checks: Check[];
+  spec: LabSpec;
+  lab: Lab;
   /** The class's probe settings (null: --no-probes); a roster row's password overrides theirs. */
   probes: ProbeSettings | null;
   instructor: InstructorOptions;
@@ -96,7 +96,7 @@ async function openBatch(options: BatchOptions, outDir: string): Promise<BatchJo
         'Continue it with --resume, regrade some students with --only <ids>, write to another --out, or start over with --force (deletes its results).',
     );
   }
-  checkSameBatch(existing, options.lab, options.shard, outDir);
+  checkSameBatch(existing, options.spec, options.shard, outDir);
   return existing;
 }
 
@@ -121,7 +121,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const existing = await openBatch(options, outDir);
   const journal: BatchJournal = {
     schemaVersion: 1,
-    lab: { id: options.lab.id, title: options.lab.title, version: options.lab.version, digest: labDigest(options.lab) },
+    lab: { id: options.spec.id, title: options.spec.title, version: options.spec.version, digest: labDigest(options.spec) },
     roster: { path: options.rosterPath, digest: roster.digest },
     shard: options.shard,
     students: students.map(studentRef),
@@ -140,12 +140,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   if (options.signal?.aborted) onAbort();
   const progress = createBatchProgress(options.progress.stream, { tty: options.progress.tty, total: toGrade.length });
   const grading = {
+    spec: options.spec,
     lab: options.lab,
-    checks: options.checks,
     probes: options.probes,
     region: options.region,
     targetFor: createStudentTargets(options.instructor),
-    takeSnapshot: options.takeSnapshot ?? takeSnapshot,
+    takeSnapshot: options.takeSnapshot ?? ((target, spec, snapshotOptions) => takeSnapshot(target, spec, options.lab, snapshotOptions)),
     limiters: new AccountLimiters(),
     accountTimeoutMs: options.accountTimeoutMs,
     outDir,
@@ -170,7 +170,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   if (fatal !== null) throw fatal;
 
-  const record = classRecord(options.lab, checkInfos(options.checks), journal.students, await readOutcomes(outDir));
+  const record = classRecord(options.spec, checkInfos(options.lab.catalogue), journal.students, await readOutcomes(outDir));
   const { summary, paths } = await writeClassReports(record, outDir);
   const interrupted = options.signal?.aborted ?? false;
   if (!interrupted && record.pending.length === 0) await writeJournal(outDir, { ...journal, finishedAt: new Date().toISOString() });

@@ -1,4 +1,4 @@
-// The lab-grader executable.
+// The lab-grader executable: the CLI, grading this package's lab (checks/).
 import type { CliIo } from './io.js';
 import { runCli } from './run.js';
 
@@ -17,4 +17,7 @@ const io: CliIo = {
     }),
 };
 
-process.exitCode = await runCli(process.argv.slice(2), io);
+// Loaded on demand, like the commands: its collectors bring the AWS SDK.
+const loadLab = async () => (await import('../../checks/index.js')).labBundle;
+
+process.exitCode = await runCli(process.argv.slice(2), io, loadLab);

@@ -1,17 +1,12 @@
 // Parses the command line, runs one command module, and maps whatever it throws to an exit code.
-import yargs, { type Argv } from 'yargs';
+import yargs from 'yargs';
 import { InputError } from '../errors.js';
-import { GRADER_VERSION } from '../engine/version.js';
+import type { Lab } from '../pipeline/lab.js';
+import { GRADER_VERSION } from '../version.js';
+import type { CommandModule } from './command.js';
 import { reportError } from './errors.js';
+import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
-
-/** A command module: yargs' builder and a handler that returns the exit code. */
-export interface CommandModule<A> {
-  command: string;
-  describe: string;
-  builder(yargs: Argv): Argv<A>;
-  run(args: A, io: CliIo): Promise<number>;
-}
 
 // Loaded on demand: a command's dependencies (the AWS SDK, the sandbox, ajv's schemas) cost hundreds of
 // milliseconds to evaluate, which `lab-grader sandbox` or `--version` should not pay for the others.
@@ -32,12 +27,12 @@ function commandsFor(args: string[]): Promise<CommandModule<unknown>[]> {
   return Promise.all(names.map((name) => (COMMANDS[name] as () => Promise<CommandModule<unknown>>)()));
 }
 
-export async function runCli(args: string[], io: CliIo): Promise<number> {
-  let exitCode = 0;
+export async function runCli(args: string[], io: CliIo, loadLab: () => Promise<Lab>): Promise<number> {
+  let exitCode: number = EXIT.ok;
   let helpOutput = '';
   const parser = yargs(args)
     .scriptName('lab-grader')
-    .usage('$0 <command> [options]\n\nGrades the "Securing an API with Amazon API Gateway and Amazon Cognito" lab.')
+    .usage('$0 <command> [options]\n\nGrades a hands-on AWS lab from the outside: reads the account, probes it live, reports a score.')
     .strict()
     .demandCommand(1, `Name a command: ${Object.keys(COMMANDS).join(', ')}.`)
     .recommendCommands()
@@ -54,7 +49,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns ?? 100));
   for (const module of await commandsFor(args)) {
     parser.command(module.command, module.describe, (y) => module.builder(y), async (argv) => {
-      exitCode = await module.run(argv, io);
+      exitCode = await module.run(argv, io, loadLab);
     });
   }
   try {

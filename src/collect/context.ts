@@ -1,7 +1,7 @@
 // What every collector is handed.
 import type { LabSpec } from '../lab/types.js';
 import type { GradingClients } from '../target/clients.js';
-import type { Observe } from './observe.js';
+import type { Observe } from '../observation/observe.js';
 
 export interface CollectContext {
   clients: GradingClients;

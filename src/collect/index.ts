@@ -1,10 +1,9 @@
-// collect: every read-only call the grade needs, run as concurrently as their dependencies allow,
-// assembled into one Snapshot. Failures are observations inside it; only unusable credentials are thrown.
-// The live probes are not made here (src/probes/, after the collection): this snapshot says so.
-import { GRADER_VERSION } from '../engine/version.js';
+// collect: every read-only call the grade needs, run as concurrently as their dependencies allow, as the
+// snapshot's configuration sections. Failures are observations inside them; only unusable credentials are thrown.
+// The pipeline (src/pipeline/) adds the live probes and assembles the snapshot.
 import { CannotGradeError } from '../errors.js';
 import type { LabSpec } from '../lab/types.js';
-import { SNAPSHOT_SCHEMA_VERSION, type CallerIdentity, type Observed, type Snapshot } from '../snapshot/types.js';
+import type { CallerIdentity, Observed, Snapshot } from '../snapshot/types.js';
 import type { GradingClients } from '../target/clients.js';
 import { credentialsFailureMessage } from '../target/credential-help.js';
 import type { Target } from '../target/target.js';
@@ -13,25 +12,21 @@ import { collectCognito } from './cognito.js';
 import type { CollectContext } from './context.js';
 import { collectIam } from './iam.js';
 import { collectLambda } from './lambda.js';
-import { createObserve, type CallEvent } from './observe.js';
-import { probesNotRun } from './probes-not-run.js';
+import { createObserve, type CallEvent } from '../observation/observe.js';
 import { collectIdentity } from './sts.js';
 
-export type { CallEvent } from './observe.js';
+export type { CallEvent } from '../observation/observe.js';
 
 export interface CollectOptions {
   onCall?: (event: CallEvent) => void;
-  /** The snapshot's takenAt (tests pin it). */
-  now?: () => Date;
 }
 
-export async function collectSnapshot(
-  clients: GradingClients,
-  target: Target,
-  lab: LabSpec,
-  options: CollectOptions = {},
-): Promise<Snapshot> {
-  const takenAt = (options.now ?? (() => new Date()))().toISOString();
+/** What the collectors observe: the snapshot's configuration sections and their notes. */
+export type CollectedEvidence = Pick<Snapshot, 'identity' | 'cognito' | 'iam' | 'lambda' | 'apigateway' | 'notes'>;
+
+export type Collector = (clients: GradingClients, target: Target, lab: LabSpec, options?: CollectOptions) => Promise<CollectedEvidence>;
+
+export const collectEvidence: Collector = async (clients, target, lab, options = {}) => {
   const ctx: CollectContext = { clients, lab, region: target.region, observe: createObserve(options.onCall) };
 
   // The dependency graph: everything starts now; each step waits only for what it reads.
@@ -47,20 +42,14 @@ export async function collectSnapshot(
   throwIfCredentialsUnusable(identity, target);
 
   return {
-    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-    takenAt,
-    grader: { name: 'lab-grader', version: GRADER_VERSION },
-    lab: { id: lab.id, version: lab.version },
-    target: { region: target.region, endpoint: target.endpoint },
     identity,
     cognito: cognito.evidence,
     iam,
     lambda: lambdaEvidence,
     apigateway: apigatewaySection.evidence,
-    probes: probesNotRun('only the configuration was collected'),
     notes: [...cognito.notes, ...apigatewaySection.notes],
   };
-}
+};
 
 /**
  * GetCallerIdentity needs no permission, so its failing for credentials (or being denied: the assume-role

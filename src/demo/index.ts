@@ -1,5 +1,5 @@
 // The demo and what the mistake matrix and the benchmark share with it: a sandbox account, graded live.
 export { gradeLive } from './grade-live.js';
 export { LIST_MISTAKES, mistakeList, mistakeNamed } from './mistakes.js';
-export { INTERRUPTED_EXIT_CODE, runDemo, type DemoOptions } from './run.js';
+export { runDemo, type DemoOptions, type DemoOutcome } from './run.js';
 export { DEMO_ACCOUNT, gradingTargetFor, referenceConfigFor, type SandboxAccount } from './sandbox-account.js';

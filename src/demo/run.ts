@@ -1,56 +1,56 @@
 // lab-grader demo: the whole pipeline on the embedded default. A sandbox on a free loopback port, the reference
-// solution deployed into it (optionally broken by one typical mistake), a live grade with the probes, the
-// reports; and the sandbox always stopped, also on an error or Ctrl-C.
+// solution deployed into it (optionally broken by one typical mistake), a live grade with the probes; and the
+// sandbox always stopped, also on an error or Ctrl-C. The command prints the result.
 import { deployReferenceSolution } from '../../reference-solution/deploy/index.js';
 import { applyMistake, MISTAKES, type MistakeName } from '../../reference-solution/mistakes.js';
-import { emitResult } from '../cli/emit-result.js';
-import type { CliIo } from '../cli/io.js';
-import { loadLabSpec } from '../lab/load.js';
-import type { ReportFormat } from '../report/index.js';
-import { createProgress } from '../report/progress.js';
+import type { GradeResult } from '../engine/types.js';
+import type { Lab } from '../pipeline/lab.js';
+import { createProgress, type ProgressStream } from '../report/progress.js';
 import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
 import { gradeLive } from './grade-live.js';
 import { DEMO_ACCOUNT, gradingTargetFor, referenceConfigFor } from './sandbox-account.js';
 
 export interface DemoOptions {
+  lab: Lab;
   /** The mistake to apply after the deploy; null: the untouched reference solution (100/100). */
   mistake: MistakeName | null;
-  formats: ReportFormat[];
-  out: string;
+  /** Where the demo says what it is doing, and the grade's progress. */
+  log: ProgressStream & { isTTY?: boolean };
+  /** Resolves when the user asks the demo to stop (Ctrl-C). */
+  untilInterrupted(): Promise<void>;
 }
 
-/** The shell's code for a run ended by SIGINT (128 + 2). */
-export const INTERRUPTED_EXIT_CODE = 130;
+/** The grade, or 'interrupted' when the user stopped the demo first. */
+export type DemoOutcome = GradeResult | 'interrupted';
 
-export async function runDemo(options: DemoOptions, io: CliIo): Promise<number> {
+export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
+  const { log } = options;
   // Listening for Ctrl-C from the start: a signal during the sandbox's start still reaches the teardown below.
-  const interrupted = io.untilInterrupted().then(() => 'interrupted' as const);
-  io.stderr.write('Starting the sandbox…\n');
+  const interrupted = options.untilInterrupted().then(() => 'interrupted' as const);
+  log.write('Starting the sandbox…\n');
   const sandbox = await startSandbox({ port: 0 });
   // The teardown is in place before anything is deployed: the sandbox and its Lambda workers stop whatever happens.
   try {
-    const outcome = await Promise.race([gradeDemoAccount(sandbox, options, io), interrupted]);
-    if (outcome !== 'interrupted') return outcome;
-    io.stderr.write('Interrupted.\n');
-    return INTERRUPTED_EXIT_CODE;
+    const outcome = await Promise.race([gradeDemoAccount(sandbox, options), interrupted]);
+    if (outcome === 'interrupted') log.write('Interrupted.\n');
+    return outcome;
   } finally {
     await sandbox.stop();
-    io.stderr.write(`Sandbox stopped (${sandbox.url} is closed).\n`);
+    log.write(`Sandbox stopped (${sandbox.url} is closed).\n`);
   }
 }
 
-async function gradeDemoAccount(sandbox: RunningSandbox, options: DemoOptions, io: CliIo): Promise<number> {
+async function gradeDemoAccount(sandbox: RunningSandbox, options: DemoOptions): Promise<GradeResult> {
+  const { log, lab } = options;
   const account = { endpoint: sandbox.url, accountId: DEMO_ACCOUNT };
-  const lab = await loadLabSpec();
-  io.stderr.write(`Deploying the reference solution into the sandbox at ${sandbox.url} (account ${DEMO_ACCOUNT})…\n`);
+  const spec = await lab.loadSpec();
+  log.write(`Deploying the reference solution into the sandbox at ${sandbox.url} (account ${DEMO_ACCOUNT})…\n`);
   const outputs = await deployReferenceSolution(referenceConfigFor(account));
   if (options.mistake !== null) {
-    io.stderr.write(`Breaking it as a learner might: ${MISTAKES[options.mistake].title} (${options.mistake})…\n`);
+    log.write(`Breaking it as a learner might: ${MISTAKES[options.mistake].title} (${options.mistake})…\n`);
     await applyMistake(referenceConfigFor(account), options.mistake, outputs);
   }
-  io.stderr.write('Grading, live with the probes…\n');
-  const progress = createProgress(io.stderr, { tty: Boolean(io.stderr.isTTY) });
-  const result = await gradeLive(gradingTargetFor(account), lab, { onCall: (event) => progress.onCall(event) }).finally(() => progress.done());
-
-  return emitResult(result, options.formats, options.out, io);
+  log.write('Grading, live with the probes…\n');
+  const progress = createProgress(log, { tty: Boolean(log.isTTY) });
+  return gradeLive(gradingTargetFor(account), spec, lab, { onCall: (event) => progress.onCall(event) }).finally(() => progress.done());
 }

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { LabSpec } from '../lab/types.js';
 import type { Observed, Snapshot } from '../snapshot/types.js';
-import { dependencyOrder, exitCodeFor, gradeSnapshot } from './grade.js';
+import { gradeExitCode as exitCodeFor } from '../cli/exit-codes.js';
+import { dependencyOrder, gradeSnapshot } from './grade.js';
+import type { GradingLab } from './lab.js';
 import { renderTemplate, shellWord } from './template.js';
 import type { Check, Evaluation } from './types.js';
 
@@ -69,6 +71,19 @@ function check(id: string, dependsOn: string[], evaluate: () => Evaluation, step
   };
 }
 
+/** A lab of the given checks: one activity title, and the IDs a fix command may use (the account from the snapshot). */
+function gradingLab(catalogue: Check[]): GradingLab {
+  return {
+    catalogue,
+    stepTitles: { 3: 'Create Cognito User Pool' },
+    remediationIds: (snapshot) => ({
+      region: snapshot.target.region,
+      accountId: snapshot.identity.state === 'found' ? snapshot.identity.value.account : '$ACCOUNT_ID',
+      apiId: '$API_ID',
+    }),
+  };
+}
+
 const pass = (): Evaluation => ({ status: 'PASS', messageId: 'ok' });
 const fail = (): Evaluation => ({ status: 'FAIL', messageId: 'bad', data: { value: "it's odd" } });
 const error = (): Evaluation => ({ status: 'ERROR', messageId: 'bad', data: { value: 'x' } });
@@ -76,7 +91,7 @@ const error = (): Evaluation => ({ status: 'ERROR', messageId: 'bad', data: { va
 describe('gradeSnapshot', () => {
   test('a dependent of a failed check is BLOCKED naming the root cause, through a chain', () => {
     const checks = [check('c', ['b'], pass), check('b', ['a'], pass), check('a', [], fail)];
-    const result = gradeSnapshot(emptySnapshot(), lab({ a: 5, b: 3, c: 2 }), checks, { source: 'snapshot' });
+    const result = gradeSnapshot(emptySnapshot(), lab({ a: 5, b: 3, c: 2 }), gradingLab(checks), { source: 'snapshot' });
     assert.deepEqual(result.checks.map((r) => [r.id, r.status, r.blockedBy]), [
       ['c', 'BLOCKED', 'a'],
       ['b', 'BLOCKED', 'a'],
@@ -90,7 +105,7 @@ describe('gradeSnapshot', () => {
 
   test('points only on PASS; messages and fixes are rendered with the learner IDs, shell-quoted', () => {
     const checks = [check('a', [], pass), check('b', [], fail)];
-    const result = gradeSnapshot(emptySnapshot(), lab({ a: 4, b: 6 }), checks, { source: 'live' });
+    const result = gradeSnapshot(emptySnapshot(), lab({ a: 4, b: 6 }), gradingLab(checks), { source: 'live' });
     assert.equal(result.score, 4);
     const failed = result.checks[1]!;
     assert.equal(failed.message, "observed it's odd in HelloWorldFunction");
@@ -103,13 +118,13 @@ describe('gradeSnapshot', () => {
   });
 
   test('a PASS with a note carries its specific remediation', () => {
-    const result = gradeSnapshot(emptySnapshot(), lab({ a: 1 }), [check('a', [], () => ({ status: 'PASS', messageId: 'note' }))], { source: 'live' });
+    const result = gradeSnapshot(emptySnapshot(), lab({ a: 1 }), gradingLab([check('a', [], () => ({ status: 'PASS', messageId: 'note' }))]), { source: 'live' });
     assert.deepEqual(result.checks[0]!.remediation, { text: 'consider python3.13', cli: null });
   });
 
   test('an ERROR makes the grade incomplete and exits 3; a crashing check is an ERROR, not a crash', () => {
     const checks = [check('a', [], error), check('b', ['a'], pass), check('c', [], () => { throw new Error('boom'); })];
-    const result = gradeSnapshot(emptySnapshot(), lab({ a: 1, b: 1, c: 1 }), checks, { source: 'live' });
+    const result = gradeSnapshot(emptySnapshot(), lab({ a: 1, b: 1, c: 1 }), gradingLab(checks), { source: 'live' });
     assert.deepEqual(result.counts, { PASS: 0, FAIL: 0, BLOCKED: 1, ERROR: 2 });
     assert.match(result.checks[1]!.message, /could not check/);
     assert.equal(result.checks[2]!.messageId, 'internalError');
@@ -119,7 +134,7 @@ describe('gradeSnapshot', () => {
   });
 
   test('all PASS exits 0', () => {
-    const result = gradeSnapshot(emptySnapshot(), lab({ a: 1 }), [check('a', [], pass)], { source: 'live' });
+    const result = gradeSnapshot(emptySnapshot(), lab({ a: 1 }), gradingLab([check('a', [], pass)]), { source: 'live' });
     assert.equal(exitCodeFor(result), 0);
     assert.equal(result.completeness, 'complete');
   });

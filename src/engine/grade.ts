@@ -1,12 +1,13 @@
 // Runs the catalogue over one snapshot: dependency order, BLOCKED with its root cause, messages, fixes, score.
 import type { LabSpec } from '../lab/types.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { sanitizeMessage } from '../collect/sanitize.js';
-import { remediationIds } from './remediation-ids.js';
+import { sanitizeMessage } from '../observation/sanitize.js';
+import type { GradingLab } from './lab.js';
+import { BLOCKED_MESSAGE_ID, blockedMessage, INTERNAL_ERROR_MESSAGE_ID, INTERNAL_ERROR_MESSAGE } from './messages.js';
 import { stepTitle } from './steps.js';
 import { renderTemplate, shellWord, type TemplateValues } from './template.js';
 import type { Check, CheckResult, CheckStatus, Evaluation, GradeResult, StepSummary } from './types.js';
-import { GRADER_VERSION } from './version.js';
+import { GRADER_VERSION } from '../version.js';
 
 export interface GradeOptions {
   source: GradeResult['source'];
@@ -14,7 +15,7 @@ export interface GradeOptions {
 }
 
 /** Orders checks so that each comes after what it depends on; a cycle or an unknown id is a catalogue bug. */
-export function dependencyOrder(checks: Check[]): Check[] {
+export function dependencyOrder(checks: readonly Check[]): Check[] {
   const byId = new Map(checks.map((check) => [check.meta.id, check]));
   const ordered: Check[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
@@ -35,31 +36,31 @@ export function dependencyOrder(checks: Check[]): Check[] {
   return ordered;
 }
 
-function safeEvaluate(check: Check, snapshot: Snapshot, lab: LabSpec): Evaluation {
+function safeEvaluate(check: Check, snapshot: Snapshot, spec: LabSpec): Evaluation {
   try {
-    return check.evaluate(snapshot, lab);
+    return check.evaluate(snapshot, spec);
   } catch (error) {
     // A snapshot the check did not expect is the grader's problem, never the learner's.
     return {
       status: 'ERROR',
-      messageId: 'internalError',
+      messageId: INTERNAL_ERROR_MESSAGE_ID,
       data: { reason: sanitizeMessage(error instanceof Error ? error.message : String(error)) },
     };
   }
 }
 
-const INTERNAL_MESSAGES: Record<string, string> = {
-  internalError: 'The grader could not evaluate this check ({{reason}}). This is a grader problem, not yours.',
-};
+const INTERNAL_MESSAGES: Record<string, string> = { [INTERNAL_ERROR_MESSAGE_ID]: INTERNAL_ERROR_MESSAGE };
 
-export function gradeSnapshot(snapshot: Snapshot, lab: LabSpec, checks: Check[], options: GradeOptions): GradeResult {
-  const ids = remediationIds(snapshot, lab);
-  const labValues = { names: lab.names, expected: lab.expected } as unknown as TemplateValues;
+/** Grades `snapshot` with the lab's checks, priced and named by `spec` (the lab's own spec or an instructor's). */
+export function gradeSnapshot(snapshot: Snapshot, spec: LabSpec, lab: GradingLab, options: GradeOptions): GradeResult {
+  const checks = lab.catalogue;
+  const ids = lab.remediationIds(snapshot, spec);
+  const labValues = { names: spec.names, expected: spec.expected } as unknown as TemplateValues;
   const results = new Map<string, CheckResult>();
 
   for (const check of dependencyOrder(checks)) {
     const { meta } = check;
-    const maxPoints = lab.points[meta.id] ?? 0;
+    const maxPoints = spec.points[meta.id] ?? 0;
     const base = { id: meta.id, step: meta.step, title: meta.title, kind: meta.kind, severity: meta.severity, maxPoints, docs: meta.docs };
     const unmet = meta.dependsOn.map((id) => results.get(id) as CheckResult).find((result) => result.status !== 'PASS');
     if (unmet) {
@@ -69,15 +70,15 @@ export function gradeSnapshot(snapshot: Snapshot, lab: LabSpec, checks: Check[],
         ...base,
         status: 'BLOCKED',
         points: 0,
-        messageId: 'blocked',
-        message: `Not evaluated: it needs "${root.title}" (${rootId}), which ${root.status === 'ERROR' ? 'the grader could not check' : 'did not pass'}. Fix that first.`,
+        messageId: BLOCKED_MESSAGE_ID,
+        message: blockedMessage(root),
         blockedBy: rootId,
         remediation: null,
         evidence: null,
       });
       continue;
     }
-    const evaluation = safeEvaluate(check, snapshot, lab);
+    const evaluation = safeEvaluate(check, snapshot, spec);
     const values: TemplateValues = { ...ids, ...labValues, ...(evaluation.data ?? {}) };
     const template = meta.messages[evaluation.messageId] ?? INTERNAL_MESSAGES[evaluation.messageId] ?? evaluation.messageId;
     const specific = meta.remediation.byMessage?.[evaluation.messageId];
@@ -107,7 +108,7 @@ export function gradeSnapshot(snapshot: Snapshot, lab: LabSpec, checks: Check[],
   for (const result of ordered) {
     let step = steps.find((candidate) => candidate.step === result.step);
     if (!step) {
-      step = { step: result.step, title: stepTitle(result.step), points: 0, maxPoints: 0, checkIds: [] };
+      step = { step: result.step, title: stepTitle(result.step, lab.stepTitles), points: 0, maxPoints: 0, checkIds: [] };
       steps.push(step);
     }
     step.points += result.points;
@@ -119,7 +120,7 @@ export function gradeSnapshot(snapshot: Snapshot, lab: LabSpec, checks: Check[],
   return {
     schemaVersion: 1,
     tool: { name: 'lab-grader', version: GRADER_VERSION },
-    lab: { id: lab.id, title: lab.title, version: lab.version },
+    lab: { id: spec.id, title: spec.title, version: spec.version },
     target: {
       region: snapshot.target.region,
       endpoint: snapshot.target.endpoint,
@@ -136,11 +137,4 @@ export function gradeSnapshot(snapshot: Snapshot, lab: LabSpec, checks: Check[],
     checks: ordered,
     notes: [...snapshot.notes],
   };
-}
-
-/** The design's exit codes: 0 all pass; 1 a check failed or is blocked; 3 the grader could not see everything. */
-export function exitCodeFor(result: GradeResult): 0 | 1 | 3 {
-  if (result.counts.ERROR > 0) return 3;
-  if (result.counts.FAIL > 0 || result.counts.BLOCKED > 0) return 1;
-  return 0;
 }

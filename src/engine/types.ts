@@ -14,7 +14,7 @@ export interface Remediation {
   text: string;
   /**
    * The AWS CLI command that fixes it, in the lab's own style, with `{{...}}` placeholders.
-   * Placeholders for the learner's IDs (see RemediationIds) are filled from the snapshot; an ID the grader
+   * Placeholders for the learner's IDs (the lab's remediationIds) are filled from the snapshot; an ID the grader
    * could not see is left as the lab's shell variable ($API_ID, $USER_POOL_ID, ...).
    */
   cli?: string;
@@ -37,7 +37,7 @@ export interface CheckMeta {
   remediation: Remediation & { byMessage?: Record<string, Remediation> };
   /** AWS documentation URL. */
   docs: string;
-  /** The IAM actions whose data the check reads (for the least-privilege grading policy). */
+  /** The actions (service:Action) whose data the check reads (for the least-privilege grading policy). */
   permissions: string[];
 }
 
@@ -54,27 +54,6 @@ export interface Check {
   meta: CheckMeta;
   evaluate(snapshot: Snapshot, lab: LabSpec): Evaluation;
 }
-
-/**
- * The learner's IDs as seen in the snapshot, for remediation commands; keys are the placeholder names,
- * and each falls back to the lab's shell variable of the same meaning.
- */
-export const REMEDIATION_IDS = {
-  region: '$REGION',
-  accountId: '$ACCOUNT_ID',
-  userPoolId: '$USER_POOL_ID',
-  clientId: '$CLIENT_ID',
-  apiId: '$API_ID',
-  rootResourceId: '$ROOT_RESOURCE_ID',
-  resourceId: '$RESOURCE_ID',
-  authorizerId: '$AUTHORIZER_ID',
-  lambdaArn: '$LAMBDA_ARN',
-  roleArn: '$LAMBDA_ROLE_ARN',
-  userPoolName: '$USER_POOL_NAME',
-  apiName: '$API_NAME',
-  functionName: '$LAMBDA_FUNCTION_NAME',
-} as const;
-export type RemediationIds = Record<keyof typeof REMEDIATION_IDS, string>;
 
 export interface CheckResult {
   id: string;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { mutate } from '../../fixtures/mutate.js';
 import { InputError } from '../errors.js';
-import { BUNDLED_LAB_SPEC, loadLabSpec } from './load.js';
+import { loadLabSpec } from '../../checks/index.js';
+import { BUNDLED_LAB_SPEC } from '../../checks/lab/spec.js';
 import type { LabSpec } from './types.js';
 
 const spec = structuredClone(BUNDLED_LAB_SPEC) as LabSpec;

@@ -1,6 +1,5 @@
-// Loading the lab spec: checks/lab.json by default, or an instructor's own (--lab), validated before any grading.
-import bundledSpec from '../../checks/lab.json' with { type: 'json' };
-import { catalogue } from '../../checks/index.js';
+// Loading a lab spec: the lab's own (its bundled document) by default, or an instructor's (--lab), validated before
+// any grading.
 import { InputError } from '../errors.js';
 import { refuseDeeperThan } from '../json/depth.js';
 import { readJsonFile } from '../json/file.js';
@@ -8,9 +7,13 @@ import { compileSchema, validateAgainst } from '../json/schema.js';
 import schema from './lab.schema.json' with { type: 'json' };
 import type { LabSpec } from './types.js';
 
-/** The lab this package grades, built into the package (so the single-file bundle carries it). */
-export const BUNDLED_LAB_SPEC: unknown = bundledSpec;
-const BUNDLED_WHERE = 'the bundled lab spec (checks/lab.json)';
+/** A lab's own spec, built into the package (so the single-file bundle carries it), and its check ids. */
+export interface BundledSpec {
+  document: unknown;
+  /** For messages: "the bundled lab spec (checks/lab.json)". */
+  where: string;
+  checkIds: readonly string[];
+}
 
 const validate = compileSchema(schema);
 // The expected response body is compared with, and quoted beside, what the learner's function returns.
@@ -32,14 +35,12 @@ function checkPointsCoverCatalogue(spec: LabSpec, catalogueIds: readonly string[
   );
 }
 
-export async function loadLabSpec(
-  path?: string,
-  catalogueIds: readonly string[] = catalogue.map((check) => check.meta.id),
-): Promise<LabSpec> {
-  const where = path ?? BUNDLED_WHERE;
-  const document = path === undefined ? structuredClone(BUNDLED_LAB_SPEC) : await readJsonFile(path, 'lab spec');
+/** The spec at `path`, else the bundled one; either must price exactly the bundle's checks. */
+export async function readLabSpec(path: string | undefined, bundled: BundledSpec): Promise<LabSpec> {
+  const where = path ?? bundled.where;
+  const document = path === undefined ? structuredClone(bundled.document) : await readJsonFile(path, 'lab spec');
   refuseDeeperThan(document, MAX_SPEC_DEPTH, where, 'lab spec');
   const spec = validateAgainst<LabSpec>(validate, document, where, 'lab spec');
-  checkPointsCoverCatalogue(spec, catalogueIds, where);
+  checkPointsCoverCatalogue(spec, bundled.checkIds, where);
   return spec;
 }

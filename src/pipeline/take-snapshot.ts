@@ -1,12 +1,13 @@
-// target -> collect -> probe -> snapshot: everything a live grade observes, for one account.
-import { collectSnapshot, type CallEvent } from '../collect/index.js';
-import { probesNotRun } from '../collect/probes-not-run.js';
+// target -> collect -> probe -> snapshot: everything a live grade observes, for one account, assembled here once.
+import type { CallEvent, CollectedEvidence } from '../collect/index.js';
 import type { LabSpec } from '../lab/types.js';
 import { forgeryKeyOnce } from '../probes/forge.js';
-import { planProbes, runProbes } from '../probes/index.js';
-import type { Snapshot } from '../snapshot/types.js';
-import { createGradingClients, destroyGradingClients } from '../target/clients.js';
+import { SNAPSHOT_SCHEMA_VERSION, type ProbeEvidence, type Snapshot } from '../snapshot/types.js';
+import { createGradingClients, destroyGradingClients, type GradingClients, type RateLimits } from '../target/clients.js';
 import type { Target } from '../target/target.js';
+import { GRADER_VERSION } from '../version.js';
+import type { Lab } from './lab.js';
+import { probesNotRun } from './probes-not-run.js';
 
 /** What the live probes need beyond the target. */
 export interface ProbeSettings {
@@ -21,28 +22,68 @@ export interface TakeSnapshotOptions {
   probes: ProbeSettings | null;
   /** Called as each AWS call or probe starts and ends (progress). */
   onCall?: (event: CallEvent) => void;
+  /** Waits before given operations of the grading clients (several students sharing one account's quota). */
+  rateLimits?: RateLimits;
   now?: () => Date;
 }
 
 export const NO_PROBES_REASON = 'the snapshot was taken with --no-probes';
+export const CONFIGURATION_ONLY_REASON = 'only the configuration was collected';
 
-export async function takeSnapshot(target: Target, lab: LabSpec, options: TakeSnapshotOptions): Promise<Snapshot> {
-  const clients = createGradingClients(target);
+type SnapshotLab = Pick<Lab, 'collect' | 'probes'>;
+
+export async function takeSnapshot(target: Target, spec: LabSpec, lab: SnapshotLab, options: TakeSnapshotOptions): Promise<Snapshot> {
+  const clients = createGradingClients(target, { rateLimits: options.rateLimits });
   // Made while the collectors wait for AWS, not after them (a few hundred ms of CPU, once per process).
   if (options.probes !== null) void forgeryKeyOnce().catch(() => undefined);
   try {
-    const collected = await collectSnapshot(clients, target, lab, { onCall: options.onCall, now: options.now });
-    if (options.probes === null) return { ...collected, probes: probesNotRun(NO_PROBES_REASON) };
-    const plan = planProbes(collected, lab, { stageUrl: options.probes.stageUrl });
-    const probes = await runProbes(plan, {
+    const takenAt = (options.now ?? (() => new Date()))();
+    const collected = await lab.collect(clients, target, spec, { onCall: options.onCall });
+    if (options.probes === null) return assembleSnapshot(target, spec, takenAt, collected, probesNotRun(NO_PROBES_REASON));
+    const plan = lab.probes.plan({ ...collected, target: targetOf(target) }, spec, { stageUrl: options.probes.stageUrl });
+    const probes = await lab.probes.run(plan, {
       cognito: clients.cognito,
       password: options.probes.password,
       limits: { connectMs: target.timeouts.connectionMs, requestMs: target.timeouts.requestMs },
       onCall: options.onCall,
       now: options.now,
     });
-    return { ...collected, probes };
+    return assembleSnapshot(target, spec, takenAt, collected, probes);
   } finally {
     destroyGradingClients(clients);
   }
+}
+
+/** The configuration alone, through the caller's clients: the snapshot says the probes were not run. */
+export async function collectSnapshot(
+  clients: GradingClients,
+  target: Target,
+  spec: LabSpec,
+  lab: Pick<Lab, 'collect'>,
+  options: Pick<TakeSnapshotOptions, 'onCall' | 'now'> = {},
+): Promise<Snapshot> {
+  const takenAt = (options.now ?? (() => new Date()))();
+  const collected = await lab.collect(clients, target, spec, { onCall: options.onCall });
+  return assembleSnapshot(target, spec, takenAt, collected, probesNotRun(CONFIGURATION_ONLY_REASON));
+}
+
+function assembleSnapshot(target: Target, spec: LabSpec, takenAt: Date, collected: CollectedEvidence, probes: ProbeEvidence): Snapshot {
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    takenAt: takenAt.toISOString(),
+    grader: { name: 'lab-grader', version: GRADER_VERSION },
+    lab: { id: spec.id, version: spec.version },
+    target: targetOf(target),
+    identity: collected.identity,
+    cognito: collected.cognito,
+    iam: collected.iam,
+    lambda: collected.lambda,
+    apigateway: collected.apigateway,
+    probes,
+    notes: collected.notes,
+  };
+}
+
+function targetOf(target: Target): Snapshot['target'] {
+  return { region: target.region, endpoint: target.endpoint };
 }

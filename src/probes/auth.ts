@@ -3,7 +3,7 @@
 // (the HTTP probes send them) and never leave this process.
 import { InitiateAuthCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { jwtDecode } from 'jwt-decode';
-import { classifyError } from '../collect/classify-error.js';
+import { classifyError } from '../observation/classify-error.js';
 import type { AuthOutcome, DecodedToken, Observed } from '../snapshot/types.js';
 
 export const SIGN_IN_OPERATION = 'cognito-idp:InitiateAuth';

@@ -1,7 +1,6 @@
-// A deployment made seconds ago may not serve its routes everywhere yet: API Gateway answers 403 Missing
-// Authentication Token for a route it is about to serve. Only then, retry a few times before recording the answer.
+// A deployment made seconds ago may not serve its routes everywhere yet (API Gateway answers 403 Missing
+// Authentication Token for a route it is about to serve). Only then, retry a few times before recording the answer.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isMissingAuthenticationToken } from '../../checks/support/probes.js';
 import type { HttpExchange, Observed } from '../snapshot/types.js';
 
 export interface FreshDeploymentPolicy {
@@ -9,9 +8,9 @@ export interface FreshDeploymentPolicy {
   youngerThanMs: number;
   /** The pause before each retry; their count is the number of retries. */
   retryDelaysMs: readonly number[];
+  /** The answer of a route the stage does not serve yet (the lab knows its gateway's). */
+  notServingYet(answer: HttpExchange): boolean;
 }
-
-export const FRESH_DEPLOYMENT_POLICY: FreshDeploymentPolicy = { youngerThanMs: 60_000, retryDelaysMs: [500, 1_000, 2_000] };
 
 export async function callAllowingForPropagation(
   call: () => Promise<Observed<HttpExchange>>,
@@ -23,7 +22,7 @@ export async function callAllowingForPropagation(
   const fresh = deployedAt !== null && now.getTime() - deployedAt.getTime() < policy.youngerThanMs;
   if (!fresh) return answer;
   for (const delay of policy.retryDelaysMs) {
-    if (answer.state !== 'found' || !isMissingAuthenticationToken(answer.value)) break;
+    if (answer.state !== 'found' || !policy.notServingYet(answer.value)) break;
     await sleep(delay);
     answer = await call();
   }

@@ -1,7 +1,6 @@
 // Why an HTTP probe got no answer, in words a learner can act on. Always a fact about the grader's reach
 // (timeout, network) or the server's wire behaviour, never a crash.
-import { classifyError } from '../collect/classify-error.js';
-import type { HttpLimits } from './http.js';
+import { classifyError } from '../observation/classify-error.js';
 
 export interface HttpFailure {
   kind: 'timeout' | 'network' | 'other';
@@ -13,7 +12,8 @@ interface FailureContext {
   url: string;
   /** The whole-exchange deadline passed. */
   timedOut: boolean;
-  limits: Pick<HttpLimits, 'connectMs' | 'requestMs'>;
+  /** The call's timeouts (HttpLimits'), to name the one that ran out. */
+  limits: { connectMs: number; requestMs: number };
   deadlineMs: number;
 }
 

@@ -2,12 +2,12 @@
 // raw), with the access token and with a forged token. Each result is an observation; nothing here throws for
 // what the account or the network does. The call without a token does not wait for the sign-in.
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import type { CallEvent } from '../collect/observe.js';
-import { GRADER_VERSION } from '../engine/version.js';
+import type { CallEvent } from '../observation/observe.js';
+import { GRADER_VERSION } from '../version.js';
 import type { AuthOutcome, DecodedToken, HttpExchange, Observed, ProbeEvidence, ProbeName } from '../snapshot/types.js';
 import { signIn, SIGN_IN_OPERATION, type IssuedTokens, type SignInResult } from './auth.js';
 import { forgeryKeyOnce, forgeToken, idTokenLookalike } from './forge.js';
-import { callAllowingForPropagation, FRESH_DEPLOYMENT_POLICY, type FreshDeploymentPolicy } from './fresh-deployment.js';
+import { callAllowingForPropagation, type FreshDeploymentPolicy } from './fresh-deployment.js';
 import { callStage, createProbeAgent, MAX_BODY_BYTES, type HttpLimits } from './http.js';
 import type { ProbePlan } from './plan.js';
 import { redactSecrets } from './redact.js';
@@ -16,6 +16,7 @@ export { planProbes, type PlanOptions, type ProbePlan } from './plan.js';
 export { PASSWORD_ENV, resolveProbePassword } from './password.js';
 export { parseStageUrlOption } from './stage-url.js';
 export { MAX_BODY_BYTES, type HttpLimits } from './http.js';
+export type { FreshDeploymentPolicy } from './fresh-deployment.js';
 
 export interface ProbeOptions {
   /** The grading Cognito client (InitiateAuth is the one non-read it may send). */
@@ -24,6 +25,7 @@ export interface ProbeOptions {
   password: string;
   /** Timeouts of the HTTP calls; maxBodyBytes defaults to MAX_BODY_BYTES. */
   limits: Omit<HttpLimits, 'maxBodyBytes'> & { maxBodyBytes?: number };
+  /** How a fresh deployment is waited for; without one, every answer is recorded as it comes. */
   freshDeployment?: FreshDeploymentPolicy;
   onCall?: (event: CallEvent) => void;
   now?: () => Date;
@@ -56,7 +58,8 @@ export async function runProbes(plan: ProbePlan, options: ProbeOptions): Promise
     const call = (authorization: string | null): Promise<Observed<HttpExchange>> => {
       const headers = { 'user-agent': `lab-grader/${GRADER_VERSION}`, ...(authorization === null ? {} : { authorization }) };
       const once = () => callStage(agent, { operation, url: `${stage.value}${plan.resourcePath}`, method: plan.httpMethod, headers }, limits);
-      return tracked(operation, () => callAllowingForPropagation(once, plan.deployedAt, now(), options.freshDeployment ?? FRESH_DEPLOYMENT_POLICY));
+      const { freshDeployment } = options;
+      return tracked(operation, () => (freshDeployment ? callAllowingForPropagation(once, plan.deployedAt, now(), freshDeployment) : once()));
     };
 
     // Neither needs the sign-in: both start now.

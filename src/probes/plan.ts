@@ -25,10 +25,11 @@ export interface PlanOptions {
   stageUrl?: string;
 }
 
-export function planProbes(snapshot: Snapshot, lab: LabSpec, options: PlanOptions = {}): ProbePlan {
-  const { client, pool } = snapshot.cognito;
-  const { api, deployment } = snapshot.apigateway;
-  const { region, endpoint } = snapshot.target;
+/** `evidence`: the collected configuration (a snapshot's sections). */
+export function planProbes(evidence: Pick<Snapshot, 'cognito' | 'apigateway' | 'target'>, lab: LabSpec, options: PlanOptions = {}): ProbePlan {
+  const { client, pool } = evidence.cognito;
+  const { api, deployment } = evidence.apigateway;
+  const { region, endpoint } = evidence.target;
   const createdDate = deployment.state === 'found' ? deployment.value.createdDate : null;
   return {
     username: lab.names.username,

@@ -1,5 +1,6 @@
 // The console report: what a learner reads in CloudShell. Steps in lab order, what is missing and why,
 // and the exact command that fixes it, printed so it can be copied as is (never wrapped, never coloured).
+import { incompleteScoreMessage, NOT_OBSERVED_EXPLANATION } from '../engine/messages.js';
 import type { CheckResult, CheckStatus, GradeResult } from '../engine/types.js';
 import { createPalette, type Palette, type Style } from './ansi.js';
 import { sanitizeBlock, sanitizeLine } from './sanitize.js';
@@ -44,14 +45,7 @@ function commandLines(cli: string): string[] {
     .map((line) => COMMAND_INDENT + line);
 }
 
-function blockedLine(check: CheckResult, byId: Map<string, CheckResult>): string {
-  const root = check.blockedBy === null ? undefined : byId.get(check.blockedBy);
-  if (!root) return text(check.message);
-  const name = `"${text(root.title)}" (${text(root.id)})`;
-  return root.status === 'ERROR' ? `Blocked: the grader could not check ${name}.` : `Blocked: fix ${name} first.`;
-}
-
-function details(check: CheckResult, byId: Map<string, CheckResult>, palette: Palette, width: number): string[] {
+function details(check: CheckResult, palette: Palette, width: number): string[] {
   const prose = (value: string, style: Style = (line) => line): string[] =>
     wrap(value, width, DETAIL_INDENT).map(style);
   const fix = (label: string): string[] => {
@@ -65,14 +59,11 @@ function details(check: CheckResult, byId: Map<string, CheckResult>, palette: Pa
     case 'FAIL':
       return [...prose(text(check.message)), ...fix('Fix:')];
     case 'BLOCKED':
-      return prose(blockedLine(check, byId));
+      return prose(text(check.message));
     case 'ERROR':
       return [
         ...prose(text(check.message)),
-        ...prose(
-          'The grader could not observe what this check needs: that is a problem with the grader or its access, not with your lab. Re-run it, or tell your instructor.',
-          palette.dim,
-        ),
+        ...prose(NOT_OBSERVED_EXPLANATION, palette.dim),
       ];
   }
 }
@@ -84,11 +75,11 @@ function hanging(prefix: string, prefixWidth: number, value: string, width: numb
   return [prefix + first.slice(prefixWidth), ...rest];
 }
 
-function checkLines(check: CheckResult, byId: Map<string, CheckResult>, palette: Palette, width: number): string[] {
+function checkLines(check: CheckResult, palette: Palette, width: number): string[] {
   const mark = statusStyle(check.status, palette)(MARKS[check.status].padEnd(MARK_WIDTH));
   const points = `${check.points}/${check.maxPoints}`.padStart(5);
   const prefixWidth = 2 + MARK_WIDTH + 1 + points.length + 2;
-  return [...hanging(`  ${mark} ${points}  `, prefixWidth, text(check.title), width), ...details(check, byId, palette, width)];
+  return [...hanging(`  ${mark} ${points}  `, prefixWidth, text(check.title), width), ...details(check, palette, width)];
 }
 
 function summary(result: GradeResult, palette: Palette, width: number): string[] {
@@ -98,8 +89,8 @@ function summary(result: GradeResult, palette: Palette, width: number): string[]
     `${counts.PASS} passed · ${counts.FAIL} failed · ${counts.BLOCKED} blocked · ${counts.ERROR} could not be checked`,
   ];
   if (result.completeness === 'incomplete') {
-    const checks = counts.ERROR === 1 ? '1 check' : `${counts.ERROR} checks`;
-    const incomplete = `This score is incomplete: the grader could not see everything (${checks} could not be checked), so the real score may be higher. That is not your fault.`;
+    const errored = result.checks.filter((check) => check.status === 'ERROR').map((check) => text(`"${check.title}" (${check.id})`));
+    const incomplete = incompleteScoreMessage(errored);
     lines.push(...wrap(incomplete, width, '').map(palette.yellow));
   }
   return lines;
@@ -116,7 +107,7 @@ export function renderConsole(result: GradeResult, options: ConsoleOptions): str
     lines.push('', palette.bold(`${text(title)}  ${points}`));
     for (const check of checks) {
       shown.add(check.id);
-      lines.push(...checkLines(check, byId, palette, width));
+      lines.push(...checkLines(check, palette, width));
     }
   };
   for (const step of result.steps) {

@@ -1,6 +1,7 @@
 // Gradescope's results.json (https://gradescope-autograders.readthedocs.io/en/latest/specs/): one test per
 // check, numbered "<activity>.<n>". Every string is rendered as plain text ("text" formats), so nothing from the
 // account is interpreted as HTML or Markdown. A check the grader could not see says so instead of a silent 0.
+import { incompleteScoreMessage, NOT_OBSERVED_EXPLANATION } from '../engine/messages.js';
 import type { CheckResult, GradeResult } from '../engine/types.js';
 import { sanitizeBlock, sanitizeLine } from './sanitize.js';
 
@@ -28,12 +29,9 @@ export interface GradescopeResults {
   tests: GradescopeTest[];
 }
 
-const GRADER_PROBLEM =
-  'The grader could not observe what this check needs, so it scored 0 here; this is not a mistake in your lab. Ask your instructor to re-grade.';
-
 function testOutput(check: CheckResult): string {
   const parts = [check.message];
-  if (check.status === 'ERROR') parts.push(GRADER_PROBLEM);
+  if (check.status === 'ERROR') parts.push(NOT_OBSERVED_EXPLANATION);
   if (check.remediation) {
     parts.push(`${check.status === 'PASS' ? 'Note' : 'Fix'}: ${sanitizeLine(check.remediation.text)}`);
     if (check.remediation.cli !== null) parts.push(check.remediation.cli);
@@ -54,7 +52,7 @@ function summaryOutput(result: GradeResult): string {
       .map((check) => sanitizeLine(`"${check.title}" (${check.id})`));
     lines.push(
       '',
-      `This score is incomplete: the grader could not see everything it needs for ${errored.join(', ')}. Those checks scored 0 only for that reason; the real score may be higher.`,
+      incompleteScoreMessage(errored),
     );
   }
   if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.map((note) => `- ${sanitizeLine(note)}`));

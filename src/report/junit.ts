@@ -1,6 +1,7 @@
 // The JUnit XML report, for CI (Jenkins, GitLab): one testsuite for the lab, one testcase per check.
 // FAIL is a failure, ERROR an error (the grader's problem), BLOCKED skipped.
 import junitReportModule, { type Builder } from 'junit-report-builder';
+import { NOT_OBSERVED_EXPLANATION } from '../engine/messages.js';
 import type { CheckResult, GradeResult } from '../engine/types.js';
 import { sanitizeBlock, sanitizeLine } from './sanitize.js';
 
@@ -51,7 +52,7 @@ export function renderJunit(result: GradeResult): string {
         testCase.error(
           reason,
           sanitizeLine(check.messageId),
-          cdata(`${reason}\n\nThe grader could not observe what this check needs; this is not a mistake in the lab.`),
+          cdata(`${reason}\n\n${NOT_OBSERVED_EXPLANATION}`),
         );
         break;
       case 'BLOCKED':

@@ -4,7 +4,7 @@ import { sanitizeLine } from './sanitize.js';
 
 /** What the collector reports around each AWS call. */
 export interface CallEvent {
-  /** service:Operation, e.g. "apigateway:GetResources". */
+  /** service:Operation. */
   operation: string;
   phase: 'start' | 'end';
 }

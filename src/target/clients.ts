@@ -1,11 +1,12 @@
 // The five SDK clients grading uses, all configured from one Target: endpoint, credentials, timeouts,
-// the SDK's standard retry (it backs off on throttling), and the read-only guard.
+// the SDK's standard retry (it backs off on throttling), the read-only guard, and any rate limits.
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { STSClient } from '@aws-sdk/client-sts';
 import { createHttpHandler } from './http-handler.js';
+import { rateLimiter, type RateLimits } from './rate-limits.js';
 import { readOnlyGuard } from './read-only-guard.js';
 import type { Target } from './target.js';
 
@@ -17,7 +18,13 @@ export interface GradingClients {
   sts: STSClient;
 }
 
-export function createGradingClients(target: Target): GradingClients {
+export type { RateLimit, RateLimits } from './rate-limits.js';
+
+export interface ClientOptions {
+  rateLimits?: RateLimits;
+}
+
+export function createGradingClients(target: Target, options: ClientOptions = {}): GradingClients {
   const config = () => ({
     region: target.region,
     ...(target.endpoint === null ? {} : { endpoint: target.endpoint }),
@@ -33,7 +40,10 @@ export function createGradingClients(target: Target): GradingClients {
     iam: new IAMClient(config()),
     sts: new STSClient(config()),
   };
-  for (const client of Object.values(clients)) client.middlewareStack.use(readOnlyGuard);
+  for (const [service, client] of Object.entries(clients)) {
+    client.middlewareStack.use(readOnlyGuard);
+    if (options.rateLimits) client.middlewareStack.use(rateLimiter(service, options.rateLimits));
+  }
   return clients;
 }
 

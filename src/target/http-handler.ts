@@ -1,6 +1,10 @@
 // Every network call has a timeout (design safety rule): the SDK's default handler has none.
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { Timeouts } from './target.js';
+
+export interface Timeouts {
+  connectionMs: number;
+  requestMs: number;
+}
 
 export function createHttpHandler(timeouts: Timeouts): NodeHttpHandler {
   return new NodeHttpHandler({

@@ -2,7 +2,7 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { createHttpHandler } from './http-handler.js';
-import type { Timeouts } from './target.js';
+import type { Timeouts } from './http-handler.js';
 
 export interface RoleToAssume {
   roleArn: string;

@@ -3,6 +3,7 @@ import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { InputError } from '../errors.js';
 import { parseUrlOption } from './url-option.js';
+import type { Timeouts } from './http-handler.js';
 import { roleCredentials, type RoleToAssume } from './role-credentials.js';
 import { AWS_REGIONS, isAwsRegion } from './regions.js';
 
@@ -36,10 +37,7 @@ export type CredentialSource =
   | BaseCredentialSource
   | { kind: 'role'; roleArn: string; externalId: string | null; base: BaseCredentialSource };
 
-export interface Timeouts {
-  connectionMs: number;
-  requestMs: number;
-}
+export type { Timeouts } from './http-handler.js';
 
 export interface Target {
   region: string;

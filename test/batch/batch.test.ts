@@ -6,13 +6,12 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { catalogue } from '../../checks/index.js';
+import { catalogue, labBundle, loadLabSpec } from '../../checks/index.js';
 import { parseCsv } from '../../src/batch/csv.js';
 import { readOutcomes } from '../../src/batch/journal.js';
 import { runBatch, type BatchOptions } from '../../src/batch/run.js';
 import type { ClassSummary } from '../../src/batch/summary.js';
 import { gradeSnapshot } from '../../src/engine/grade.js';
-import { loadLabSpec } from '../../src/lab/load.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import { takeSnapshot } from '../../src/pipeline/take-snapshot.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
@@ -124,8 +123,8 @@ describe('lab-grader batch', () => {
     const outcomes = await readOutcomes(firstOut);
     for (const student of CLASS.filter((candidate) => GRADED.includes(candidate.studentId))) {
       const target = resolveTarget({ region: REGION, roleArn: gradingRoleArn(student.accountId), externalId: student.externalId, endpointUrl: sandbox.url });
-      const snapshot = await takeSnapshot(target, lab, { probes: { password: student.password ?? lab.password } });
-      const alone = gradeSnapshot(snapshot, lab, catalogue, { source: 'live' });
+      const snapshot = await takeSnapshot(target, lab, labBundle, { probes: { password: student.password ?? lab.password } });
+      const alone = gradeSnapshot(snapshot, lab, labBundle, { source: 'live' });
       assert.deepEqual(outcomes.get(student.studentId)?.checks, Object.fromEntries(alone.checks.map((check) => [check.id, check.status])), student.studentId);
       const report = JSON.parse(await readFile(join(firstOut, 'students', student.studentId, 'report.json'), 'utf8'));
       assert.equal(report.score, alone.score);
@@ -194,8 +193,8 @@ describe('lab-grader batch', () => {
     const options: BatchOptions = {
       rosterPath: roster,
       outDir: out,
-      lab,
-      checks: catalogue,
+      spec: lab,
+      lab: labBundle,
       probes: { password: lab.password },
       instructor: { endpointUrl: sandbox.url },
       concurrency: 1,
@@ -206,8 +205,8 @@ describe('lab-grader batch', () => {
       shard: null,
       signal: stop.signal,
       progress: { stream: { write: () => true }, tty: false },
-      takeSnapshot: async (...args) => {
-        const snapshot = await takeSnapshot(...args);
+      takeSnapshot: async (target, snapshotLab, snapshotOptions) => {
+        const snapshot = await takeSnapshot(target, snapshotLab, labBundle, snapshotOptions);
         if (++snapshots === 3) stop.abort();
         return snapshot;
       },
@@ -226,7 +225,7 @@ describe('lab-grader batch', () => {
       takeSnapshot: (target, snapshotLab, snapshotOptions) => {
         const role = target.credentialSource.kind === 'role' ? target.credentialSource.roleArn : 'profile';
         gradedOnResume.push(CLASS.find((student) => role.includes(student.accountId) || (role === 'profile' && student.profile))?.studentId ?? '?');
-        return takeSnapshot(target, snapshotLab, snapshotOptions);
+        return takeSnapshot(target, snapshotLab, labBundle, snapshotOptions);
       },
     });
     assert.equal(resumed.interrupted, false);

@@ -6,11 +6,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { catalogue } from '../../checks/index.js';
+import { labBundle, loadLabSpec } from '../../checks/index.js';
 import type { SnapshotTaker } from '../../src/batch/grade-student.js';
 import { runBatch } from '../../src/batch/run.js';
 import { CannotGradeError } from '../../src/errors.js';
-import { loadLabSpec } from '../../src/lab/load.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
 
 const account = (n: number): string => String(100000000000 + n);
@@ -44,8 +43,8 @@ describe('isolation between students', () => {
     const result = await runBatch({
       rosterPath: roster,
       outDir: join(dir, 'out'),
-      lab,
-      checks: catalogue,
+      spec: lab,
+      lab: labBundle,
       probes: { password: 'class-password' },
       instructor: {},
       concurrency: 5,

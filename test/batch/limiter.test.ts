@@ -1,7 +1,7 @@
 // The per-account token bucket: never more than 5 per 2 s (API Gateway GetResources), debts waited off.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AccountLimiters, GET_RESOURCES_QUOTA, TokenBucket } from '../../src/batch/limiter.js';
+import { AccountLimiters, GET_RESOURCES_QUOTA, prepaidFirst, TokenBucket } from '../../src/batch/limiter.js';
 
 /** A clock that only moves when the bucket sleeps, so waits are exact and the test takes no time. */
 function fakeClock() {
@@ -42,5 +42,20 @@ describe('TokenBucket', () => {
     const limiters = new AccountLimiters();
     assert.equal(limiters.forAccount('111111111111'), limiters.forAccount('111111111111'));
     assert.notEqual(limiters.forAccount('111111111111'), limiters.forAccount('222222222222'));
+  });
+});
+
+describe('prepaidFirst', () => {
+  test("a grade's first call is covered by the token taken before it; each later one is debited", async () => {
+    const clock = fakeClock();
+    const bucket = new TokenBucket({ ...GET_RESOURCES_QUOTA, now: clock.now, sleep: clock.sleep });
+    await bucket.take();
+    const limit = prepaidFirst(bucket);
+    await limit.acquire();
+    for (let i = 0; i < 5; i++) await limit.acquire();
+    // 1 taken + 5 debited: the next take waits for the window to pass, and no acquire waited.
+    assert.deepEqual(clock.sleeps, []);
+    await bucket.take();
+    assert.equal(clock.at(), 2000);
   });
 });

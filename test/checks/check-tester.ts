@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { placeholders } from '../../src/engine/template.js';
-import { type Check, type Evaluation, REMEDIATION_IDS } from '../../src/engine/types.js';
+import type { Check, Evaluation } from '../../src/engine/types.js';
+import { REMEDIATION_IDS } from '../../checks/lab/remediation-ids.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
 import { lab as defaultLab } from './snapshots.js';

@@ -2,9 +2,9 @@
 // for naming the one change each case makes.
 import { fileURLToPath } from 'node:url';
 import { failedCall, skipped } from '../../fixtures/observations.js';
-import { loadLabSpec } from '../../src/lab/load.js';
 import type { Observed, Snapshot } from '../../src/snapshot/types.js';
 import { loadSnapshot } from '../../src/snapshot/validate.js';
+import { loadLabSpec } from '../../checks/index.js';
 
 export { mutate } from '../../fixtures/mutate.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classifyError } from '../../src/collect/classify-error.js';
-import { sanitizeMessage } from '../../src/collect/sanitize.js';
+import { classifyError } from '../../src/observation/classify-error.js';
+import { sanitizeMessage } from '../../src/observation/sanitize.js';
 
 const serviceError = (name: string, message = 'm', httpStatusCode = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode } });
 const socketError = (code: string) => Object.assign(new Error(`connect ${code}`), { code });

@@ -6,7 +6,7 @@ import { DescribeUserPoolCommand, ListUserPoolsCommand } from '@aws-sdk/client-c
 import { GetResourcesCommand, GetRestApisCommand, GetStagesCommand } from '@aws-sdk/client-api-gateway';
 import { GetFunctionCommand, GetPolicyCommand } from '@aws-sdk/client-lambda';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { collectSnapshot } from '../../src/collect/index.js';
+import { collectSnapshot } from '../../src/pipeline/take-snapshot.js';
 import { CannotGradeError } from '../../src/errors.js';
 import type { Observed } from '../../src/snapshot/types.js';
 import { validateSnapshot } from '../../src/snapshot/validate.js';
@@ -21,6 +21,7 @@ import {
   mockCompleteAccount,
   POOL_ID,
 } from './support/mock-account.js';
+import { labBundle } from '../../checks/index.js';
 
 const target = testTarget();
 
@@ -31,7 +32,7 @@ function errorKind(observed: Observed<unknown>): string {
 
 test('a complete account: every piece found, every page followed, the client secret not kept', async () => {
   const { clients } = mockCompleteAccount();
-  const snapshot = await collectSnapshot(clients, target, lab);
+  const snapshot = await collectSnapshot(clients, target, lab, labBundle);
 
   assert.equal(snapshot.cognito.pool.state === 'found' && snapshot.cognito.pool.value.id, POOL_ID);
   assert.equal(snapshot.apigateway.api.state === 'found' && snapshot.apigateway.api.value.id, API_ID);
@@ -59,7 +60,7 @@ test('Lambda denied: its evidence is an access-denied error, everything else is 
     403,
   );
   mocks.lambda.on(GetFunctionCommand).rejects(denied).on(GetPolicyCommand).rejects(denied);
-  const snapshot = await collectSnapshot(clients, target, lab);
+  const snapshot = await collectSnapshot(clients, target, lab, labBundle);
 
   assert.doesNotThrow(() => validateSnapshot(JSON.parse(JSON.stringify(snapshot)), 'the denied snapshot'));
   assert.equal(errorKind(snapshot.lambda.function), 'access-denied');
@@ -76,7 +77,7 @@ test('Lambda denied: its evidence is an access-denied error, everything else is 
 test('throttling that outlasted the retries is recorded as throttled; what does not depend on it is found', async () => {
   const { clients, mocks } = mockCompleteAccount();
   mocks.apigateway.on(GetResourcesCommand).rejects(awsError('TooManyRequestsException', 'Too Many Requests', 429));
-  const snapshot = await collectSnapshot(clients, target, lab);
+  const snapshot = await collectSnapshot(clients, target, lab, labBundle);
 
   assert.equal(errorKind(snapshot.apigateway.resources), 'throttled');
   assert.equal(snapshot.apigateway.deployment.state, 'found');
@@ -86,7 +87,7 @@ test('throttling that outlasted the retries is recorded as throttled; what does 
 test('a timeout is recorded as timeout', async () => {
   const { clients, mocks } = mockCompleteAccount();
   mocks.cognito.on(DescribeUserPoolCommand).rejects(Object.assign(new Error('Connection timed out after 3000 ms'), { name: 'TimeoutError' }));
-  const snapshot = await collectSnapshot(clients, target, lab);
+  const snapshot = await collectSnapshot(clients, target, lab, labBundle);
 
   assert.equal(errorKind(snapshot.cognito.pool), 'timeout');
   assert.equal(snapshot.cognito.client.state, 'found');
@@ -101,7 +102,7 @@ test('missing credentials: CannotGradeError naming the source and the fix', asyn
   mocks.lambda.onAnyCommand().rejects(missing);
   mocks.apigateway.onAnyCommand().rejects(missing);
 
-  await assert.rejects(collectSnapshot(clients, target, lab), (error: unknown) => {
+  await assert.rejects(collectSnapshot(clients, target, lab, labBundle), (error: unknown) => {
     assert.ok(error instanceof CannotGradeError);
     assert.match(error.message, /default credential chain/);
     assert.match(error.message, /aws configure/);
@@ -123,7 +124,7 @@ test('rejected credentials: the message keeps no key, signature or token', async
   mocks.sts.on(GetCallerIdentityCommand).rejects(echoed);
   const profileTarget = { ...target, credentialSource: { kind: 'profile', profile: 'course' } as const };
 
-  await assert.rejects(collectSnapshot(clients, profileTarget, lab), (error: unknown) => {
+  await assert.rejects(collectSnapshot(clients, profileTarget, lab, labBundle), (error: unknown) => {
     assert.ok(error instanceof CannotGradeError);
     assert.match(error.message, /profile "course"/);
     assert.match(error.message, /aws configure --profile course/);
@@ -145,7 +146,7 @@ test('two APIs of the lab name: the newest with a prod stage is graded, with a n
     .on(GetStagesCommand, { restApiId: 'newernoprod' })
     .resolves({ item: [] });
   const calls: string[] = [];
-  const snapshot = await collectSnapshot(clients, target, lab, { onCall: (event) => event.phase === 'start' && calls.push(event.operation) });
+  const snapshot = await collectSnapshot(clients, target, lab, labBundle, { onCall: (event) => event.phase === 'start' && calls.push(event.operation) });
 
   assert.deepEqual(snapshot.apigateway.apiChoice, { candidates: ['olderwithprod', 'newernoprod'], chosen: 'olderwithprod', reason: 'has-lab-stage' });
   assert.deepEqual(snapshot.notes, ['2 REST APIs are named SecureAPI (olderwithprod, newernoprod): grading olderwithprod, the newest with a prod stage.']);
@@ -161,7 +162,7 @@ test('GET /hello wired to another function: that function is read too, by its qu
     items: [helloResource(`arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${otherArn}:live/invocations`)],
   });
   mocks.lambda.on(GetFunctionCommand, { FunctionName: `${otherArn}:live` }).resolves({ Configuration: functionConfiguration(otherArn) });
-  const snapshot = await collectSnapshot(clients, target, lab);
+  const snapshot = await collectSnapshot(clients, target, lab, labBundle);
 
   assert.equal(snapshot.lambda.integrationFunction.state === 'found' && snapshot.lambda.integrationFunction.value.functionName, 'OtherFunction');
 });
@@ -171,7 +172,7 @@ test('GET /hello wired to an alias of the lab function: nothing more is read', a
   mocks.apigateway.on(GetResourcesCommand).resolves({
     items: [helloResource(`arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${functionConfiguration().FunctionArn}:prod/invocations`)],
   });
-  const snapshot = await collectSnapshot(clients, target, lab);
+  const snapshot = await collectSnapshot(clients, target, lab, labBundle);
 
   assert.deepEqual(snapshot.lambda.integrationFunction, { state: 'skipped', reason: 'GET /hello invokes the lab function HelloWorldFunction' });
   assert.equal(mocks.lambda.commandCalls(GetFunctionCommand).length, 1);
@@ -180,7 +181,7 @@ test('GET /hello wired to an alias of the lab function: nothing more is read', a
 test('the pool list fails: its error is the pool evidence too, and what hangs off the pool is skipped', async () => {
   const { clients, mocks } = mockCompleteAccount();
   mocks.cognito.on(ListUserPoolsCommand).rejects(awsError('InternalErrorException', 'Internal error', 500));
-  const snapshot = await collectSnapshot(clients, target, lab);
+  const snapshot = await collectSnapshot(clients, target, lab, labBundle);
 
   assert.equal(errorKind(snapshot.cognito.pools), 'other');
   assert.equal(errorKind(snapshot.cognito.pool), 'other');

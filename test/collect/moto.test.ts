@@ -3,12 +3,14 @@
 // (AWS's side: shared/reference/AWS-FACTS.md).
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { collectSnapshot, type CallEvent } from '../../src/collect/index.js';
+import { type CallEvent } from '../../src/collect/index.js';
+import { collectSnapshot } from '../../src/pipeline/take-snapshot.js';
 import type { Observed, Snapshot } from '../../src/snapshot/types.js';
 import { validateSnapshot } from '../../src/snapshot/validate.js';
 import { createGradingClients, destroyGradingClients, type GradingClients } from '../../src/target/clients.js';
 import { lab, testTarget } from './support/grading.js';
 import { buildLab, MOTO_ACCOUNT, motoUnavailable, startMoto, type Moto } from './support/moto.js';
+import { labBundle } from '../../checks/index.js';
 
 const unavailable = motoUnavailable();
 
@@ -39,7 +41,7 @@ describe('collectSnapshot against moto', { skip: unavailable ?? false }, () => {
     const onCall = (event: CallEvent) => {
       if (event.phase === 'start') calls.push(event.operation);
     };
-    const snapshot = await collectSnapshot(clients, target, lab, { onCall, now: () => new Date('2025-01-02T03:04:05Z') });
+    const snapshot = await collectSnapshot(clients, target, lab, labBundle, { onCall, now: () => new Date('2025-01-02T03:04:05Z') });
 
     assert.equal(snapshot.takenAt, '2025-01-02T03:04:05.000Z');
     assert.deepEqual(snapshot.target, { region: 'us-east-1', endpoint: moto.endpoint });
@@ -152,7 +154,7 @@ describe('collectSnapshot against moto', { skip: unavailable ?? false }, () => {
     const ids = await buildLab(moto.endpoint, { duplicatePool: true });
     const first = ids['USER_POOL_ID'] ?? '';
     const second = ids['SECOND_POOL_ID'] ?? '';
-    const snapshot = await collectSnapshot(clients, target, lab);
+    const snapshot = await collectSnapshot(clients, target, lab, labBundle);
 
     assert.deepEqual(found(snapshot.cognito.pools).map((pool) => pool.id).sort(), [first, second].sort());
     assert.equal(snapshot.cognito.poolChoice?.chosen, first);
@@ -165,7 +167,7 @@ describe('collectSnapshot against moto', { skip: unavailable ?? false }, () => {
   });
 
   test('an empty account: every piece absent or skipped, nothing thrown', async () => {
-    const snapshot = await collectSnapshot(clients, target, lab);
+    const snapshot = await collectSnapshot(clients, target, lab, labBundle);
 
     assert.equal(snapshot.identity.state, 'found');
     for (const observed of [snapshot.cognito.pools, snapshot.cognito.pool, snapshot.apigateway.apis, snapshot.apigateway.api]) {

@@ -6,7 +6,7 @@ import { AdminSetUserPasswordCommand, CreateUserPoolCommand } from '@aws-sdk/cli
 import { AttachRolePolicyCommand } from '@aws-sdk/client-iam';
 import { UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { createObserve } from '../../src/collect/observe.js';
+import { createObserve } from '../../src/observation/observe.js';
 import { createGradingClients, destroyGradingClients, type GradingClients } from '../../src/target/clients.js';
 import { isReadOperation, WriteRefusedError } from '../../src/target/read-only-guard.js';
 import { testTarget } from './support/grading.js';

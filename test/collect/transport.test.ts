@@ -5,13 +5,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { collectSnapshot } from '../../src/collect/index.js';
+import { collectSnapshot } from '../../src/pipeline/take-snapshot.js';
 import { CannotGradeError } from '../../src/errors.js';
 import { createGradingClients, destroyGradingClients } from '../../src/target/clients.js';
 import { resolveTarget, type Target } from '../../src/target/target.js';
 import { lab, testTarget } from './support/grading.js';
 import { setEnv } from './support/env.js';
 import { startLocalServer, stsErrorXml, type LocalServer } from './support/local-server.js';
+import { labBundle } from '../../checks/index.js';
 
 let silent: LocalServer;
 let rejecting: LocalServer;
@@ -33,7 +34,7 @@ after(async () => {
 async function collectWith(target: Target) {
   const clients = createGradingClients(target);
   try {
-    return await collectSnapshot(clients, target, lab);
+    return await collectSnapshot(clients, target, lab, labBundle);
   } finally {
     destroyGradingClients(clients);
   }

@@ -3,7 +3,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { catalogue } from '../../checks/index.js';
+import { labBundle } from '../../checks/index.js';
 import { parseCsv } from '../../src/batch/csv.js';
 import { studentDir } from '../../src/batch/grade-student.js';
 import { readOutcomes } from '../../src/batch/journal.js';
@@ -48,8 +48,8 @@ export async function gradeClass(sandbox: RunningSandbox, roster: string, workDi
     await runBatch({
       rosterPath: roster,
       outDir,
-      lab,
-      checks: catalogue,
+      spec: lab,
+      lab: labBundle,
       probes: { password: lab.password },
       instructor: { endpointUrl: sandbox.url, ...limits },
       concurrency: CONCURRENCY,

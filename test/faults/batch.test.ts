@@ -3,12 +3,12 @@
 // (scripts/bench-faults.ts grades 200 students under every profile.)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loadLabSpec } from '../../src/lab/load.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import { buildAccounts, generateClass, writeRoster } from '../batch/support/class.js';
 import { FAULT_CLASS_KINDS, gradeClass, type BatchGrades } from './batch-class.js';
 import { profileNamed } from './profiles.js';
 import { buildState, describeChanges, faultRun, withSandboxOn, type BuiltState } from './support.js';
+import { loadLabSpec } from '../../checks/index.js';
 
 const SIZE = 32;
 const students = generateClass(SIZE, FAULT_CLASS_KINDS);

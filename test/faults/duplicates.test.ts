@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GetAuthorizersCommand, GetRestApisCommand, GetStagesCommand } from '@aws-sdk/client-api-gateway';
 import { DescribeUserPoolClientCommand, ListUserPoolClientsCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { catalogue } from '../../checks/index.js';
-import { collectSnapshot } from '../../src/collect/index.js';
+import { labBundle } from '../../checks/index.js';
+import { collectSnapshot } from '../../src/pipeline/take-snapshot.js';
 import { gradeSnapshot } from '../../src/engine/grade.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
 import { lab, testTarget } from '../collect/support/grading.js';
@@ -19,7 +19,7 @@ const older = new Date('2025-01-01T00:00:00Z');
 const newer = new Date('2025-02-01T00:00:00Z');
 
 function statusOf(snapshot: Snapshot, checkId: string): string {
-  const check = gradeSnapshot(snapshot, lab, catalogue, { source: 'live' }).checks.find((candidate) => candidate.id === checkId);
+  const check = gradeSnapshot(snapshot, lab, labBundle, { source: 'live' }).checks.find((candidate) => candidate.id === checkId);
   return `${check?.status} ${check?.messageId}`;
 }
 
@@ -37,7 +37,7 @@ function twoPools() {
 
 test('two pools, authorizers readable: the pool the authorizer uses is graded (the control)', async () => {
   const { clients } = twoPools();
-  const snapshot = await collectSnapshot(clients, testTarget(), lab);
+  const snapshot = await collectSnapshot(clients, testTarget(), lab, labBundle);
   assert.equal(snapshot.cognito.poolChoice?.chosen, POOL_ID);
   assert.equal(snapshot.cognito.poolChoice?.reason, 'referenced-by-authorizer');
 });
@@ -45,7 +45,7 @@ test('two pools, authorizers readable: the pool the authorizer uses is graded (t
 test('two pools, authorizers throttled: no pool is chosen; the pool checks ERROR', async () => {
   const { clients, mocks } = twoPools();
   mocks.apigateway.on(GetAuthorizersCommand).rejects(throttled());
-  const snapshot = await collectSnapshot(clients, testTarget(), lab);
+  const snapshot = await collectSnapshot(clients, testTarget(), lab, labBundle);
   assert.equal(snapshot.cognito.poolChoice, null);
   assert.equal(snapshot.cognito.pool.state === 'error' && snapshot.cognito.pool.error.kind, 'throttled');
   assert.equal(snapshot.cognito.client.state, 'skipped');
@@ -55,7 +55,7 @@ test('two pools, authorizers throttled: no pool is chosen; the pool checks ERROR
 test('two pools, the API list throttled: no pool is chosen', async () => {
   const { clients, mocks } = twoPools();
   mocks.apigateway.on(GetRestApisCommand).rejects(throttled());
-  const snapshot = await collectSnapshot(clients, testTarget(), lab);
+  const snapshot = await collectSnapshot(clients, testTarget(), lab, labBundle);
   assert.equal(snapshot.cognito.poolChoice, null);
   assert.equal(snapshot.cognito.pool.state, 'error');
 });
@@ -63,7 +63,7 @@ test('two pools, the API list throttled: no pool is chosen', async () => {
 test('one pool, authorizers throttled: the pool is graded (there is nothing to choose)', async () => {
   const { clients, mocks } = mockCompleteAccount();
   mocks.apigateway.on(GetAuthorizersCommand).rejects(throttled());
-  const snapshot = await collectSnapshot(clients, testTarget(), lab);
+  const snapshot = await collectSnapshot(clients, testTarget(), lab, labBundle);
   assert.equal(snapshot.cognito.pool.state === 'found' && snapshot.cognito.pool.value.id, POOL_ID);
 });
 
@@ -74,7 +74,7 @@ test("two APIs, one's stages throttled: no API is chosen (which has the prod sta
     .resolves({ items: [{ id: API_ID, name: 'SecureAPI', createdDate: older }, { id: 'newer00000', name: 'SecureAPI', createdDate: newer }] })
     .on(GetStagesCommand, { restApiId: 'newer00000' })
     .rejects(throttled());
-  const snapshot = await collectSnapshot(clients, testTarget(), lab);
+  const snapshot = await collectSnapshot(clients, testTarget(), lab, labBundle);
   assert.equal(snapshot.apigateway.apiChoice, null);
   assert.equal(snapshot.apigateway.api.state === 'error' && snapshot.apigateway.api.error.operation, 'apigateway:GetStages');
   assert.equal(statusOf(snapshot, 'rest-api-exists'), 'ERROR observationError');
@@ -87,7 +87,7 @@ test('two clients, one not described (throttled): no client is chosen', async ()
     .resolves({ UserPoolClients: [{ ClientId: CLIENT_ID, ClientName: 'APIClient' }, { ClientId: 'newerclient', ClientName: 'APIClient' }] })
     .on(DescribeUserPoolClientCommand, { ClientId: 'newerclient' })
     .rejects(throttled());
-  const snapshot = await collectSnapshot(clients, testTarget(), lab);
+  const snapshot = await collectSnapshot(clients, testTarget(), lab, labBundle);
   assert.equal(snapshot.cognito.clientChoice, null);
   assert.equal(snapshot.cognito.client.state, 'error');
   assert.equal(statusOf(snapshot, 'app-client-exists'), 'ERROR observationError');

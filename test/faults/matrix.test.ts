@@ -3,11 +3,11 @@
 // one). The profiles run side by side, each on its own sandbox over a copy of the deployed accounts.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loadLabSpec } from '../../src/lab/load.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import { deployMatrix, MATRIX_ACCOUNTS } from './matrix-accounts.js';
 import { HUNG_SERVICE, profileNamed, type FaultProfile } from './profiles.js';
 import { buildState, describeChanges, faultRun, gradeAccounts, withSandboxOn, type BuiltState, type FaultRun, type TimedGrades } from './support.js';
+import { loadLabSpec } from '../../checks/index.js';
 
 const ACCOUNTS = [...MATRIX_ACCOUNTS.keys()];
 

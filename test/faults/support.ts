@@ -13,6 +13,7 @@ import type { LabSpec } from '../../src/lab/types.js';
 import { DEFAULT_SANDBOX_REGION, startSandbox, type FaultOptions, type RunningSandbox } from '../../src/sandbox/index.js';
 import type { FaultProfile, RetryLimits } from './profiles.js';
 import { compareVerdicts, type ChangedVerdict, type ClassGrades } from './verdicts.js';
+import { labBundle } from '../../checks/index.js';
 
 /** A sandbox state built once (accounts deployed, mistakes applied), to be graded as often as needed. */
 export interface BuiltState {
@@ -61,7 +62,7 @@ export async function gradeAccounts(sandbox: RunningSandbox, accounts: readonly 
       const target = resolveTarget({ region: DEFAULT_SANDBOX_REGION, endpointUrl: sandbox.url, ...limits });
       const { credentials } = gradingTargetFor({ endpoint: sandbox.url, accountId });
       try {
-        return [accountId, await gradeLive({ ...target, credentials }, lab)];
+        return [accountId, await gradeLive({ ...target, credentials }, lab, labBundle)];
       } catch (error) {
         if (error instanceof CannotGradeError) return [accountId, null];
         throw error;

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { catalogue } from '../../checks/index.js';
+import { catalogue, labBundle, loadLabSpec } from '../../checks/index.js';
 import { completeSnapshot } from '../../fixtures/complete.js';
 import { mutate } from '../../fixtures/mutate.js';
 import { checkInfos, type ClassRecord } from '../../src/batch/class-record.js';
@@ -17,7 +17,6 @@ import { renderSummaryHtml } from '../../src/batch/summary-html.js';
 import { summarize } from '../../src/batch/summary.js';
 import { gradeSnapshot } from '../../src/engine/grade.js';
 import type { GradeResult } from '../../src/engine/types.js';
-import { loadLabSpec } from '../../src/lab/load.js';
 import { writeReports } from '../../src/report/index.js';
 import { sanitizeLine } from '../../src/report/sanitize.js';
 import type { Observed, Snapshot } from '../../src/snapshot/types.js';
@@ -31,7 +30,7 @@ const COMPLETE = completeSnapshot();
 
 function grade(snapshot: Snapshot): GradeResult {
   // As --from-snapshot would read it: a snapshot that is not valid is refused before any check runs.
-  const result = gradeSnapshot(validateSnapshot(JSON.parse(JSON.stringify(snapshot)), 'hostile'), lab, catalogue, { source: 'snapshot' });
+  const result = gradeSnapshot(validateSnapshot(JSON.parse(JSON.stringify(snapshot)), 'hostile'), lab, labBundle, { source: 'snapshot' });
   for (const check of result.checks) assert.notEqual(check.messageId, 'internalError', `${check.id} crashed: ${check.message}`);
   return result;
 }

@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { catalogue } from '../../checks/index.js';
+import { catalogue, labBundle, loadLabSpec } from '../../checks/index.js';
 import { completeSnapshot } from '../../fixtures/complete.js';
 import { mutate } from '../../fixtures/mutate.js';
 import { loadRoster } from '../../src/batch/roster.js';
 import { gradeSnapshot } from '../../src/engine/grade.js';
 import { InputError } from '../../src/errors.js';
-import { BUNDLED_LAB_SPEC, loadLabSpec } from '../../src/lab/load.js';
+import { BUNDLED_LAB_SPEC } from '../../checks/lab/spec.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import { loadSnapshot } from '../../src/snapshot/validate.js';
 import { runInProcess } from '../support/cli.js';
@@ -172,7 +172,7 @@ describe('the snapshot loader (--from-snapshot)', () => {
       fc.asyncProperty(documents(COMPLETE), async (content) => {
         const outcome = await loadOrRefuse(await written('.json', content), (path) => loadSnapshot(path));
         if (!('value' in outcome)) return;
-        const result = gradeSnapshot(outcome.value, lab, catalogue, { source: 'snapshot' });
+        const result = gradeSnapshot(outcome.value, lab, labBundle, { source: 'snapshot' });
         for (const check of result.checks) assert.notEqual(check.messageId, 'internalError', `${check.id}: ${check.message}`);
       }),
       RUNS,

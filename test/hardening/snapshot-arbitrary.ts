@@ -4,7 +4,7 @@
 // object inherits (__proto__, constructor), which a lookup by an account's name must not find.
 import fc from 'fast-check';
 import { completeSnapshot } from '../../fixtures/complete.js';
-import { BUNDLED_LAB_SPEC } from '../../src/lab/load.js';
+import { BUNDLED_LAB_SPEC } from '../../checks/lab/spec.js';
 import type {
   ApiAuthorizer,
   ApiDeployment,

@@ -3,9 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { catalogue } from '../../checks/index.js';
+import { catalogue, labBundle, loadLabSpec } from '../../checks/index.js';
 import { gradeSnapshot } from '../../src/engine/grade.js';
-import { loadLabSpec } from '../../src/lab/load.js';
 import { validateSnapshot } from '../../src/snapshot/validate.js';
 import { assertEveryReportValid } from './report-invariants.js';
 import { snapshotArbitrary } from './snapshot-arbitrary.js';
@@ -21,7 +20,7 @@ test('any valid snapshot grades without a crash into reports that are all valid'
     fc.property(snapshotArbitrary, (generated) => {
       // As --from-snapshot reads it: through JSON and the schema. A generated snapshot must be valid.
       const snapshot = validateSnapshot(JSON.parse(JSON.stringify(generated)), 'generated snapshot');
-      const result = gradeSnapshot(snapshot, lab, catalogue, { source: 'snapshot' });
+      const result = gradeSnapshot(snapshot, lab, labBundle, { source: 'snapshot' });
       assert.equal(result.checks.length, catalogue.length);
       for (const check of result.checks) {
         assert.notEqual(check.messageId, 'internalError', `${check.id} crashed: ${check.message}`);

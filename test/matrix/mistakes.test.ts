@@ -4,10 +4,10 @@
 // `unsettled` ones, about which nothing is asserted. One sandbox, one account per mistake, all concurrent.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { loadLabSpec } from '../../checks/index.js';
 import { deployReferenceSolution } from '../../reference-solution/deploy/index.js';
 import { applyMistake, MISTAKES, type MistakeName } from '../../reference-solution/mistakes.js';
-import { exitCodeFor } from '../../src/engine/grade.js';
-import { loadLabSpec } from '../../src/lab/load.js';
+import { gradeExitCode as exitCodeFor } from '../../src/cli/exit-codes.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { labSandbox, sandboxConfig } from '../reference-solution/helpers.js';

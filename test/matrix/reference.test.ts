@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { deployReferenceSolution } from '../../reference-solution/deploy/index.js';
 import { teardownReferenceSolution } from '../../reference-solution/teardown.js';
-import { exitCodeFor } from '../../src/engine/grade.js';
+import { gradeExitCode as exitCodeFor } from '../../src/cli/exit-codes.js';
 import type { GradeResult } from '../../src/engine/types.js';
-import { loadLabSpec } from '../../src/lab/load.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { labSandbox, sandboxConfig } from '../reference-solution/helpers.js';
 import { gradeAccount, summary } from './support.js';
+import { loadLabSpec } from '../../checks/index.js';
 
 let lab: LabSpec;
 let sandbox: RunningSandbox;

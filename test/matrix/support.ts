@@ -6,10 +6,11 @@ import type { LabSpec } from '../../src/lab/types.js';
 import { renderJson, validateReport } from '../../src/report/json.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { notation } from '../support/mistake-verdicts.js';
+import { labBundle } from '../../checks/index.js';
 
 /** Graded as `lab-grader grade --endpoint-url` grades it, probes included; its JSON report checked against the schema. */
 export async function gradeAccount(sandbox: RunningSandbox, accountId: string, lab: LabSpec): Promise<GradeResult> {
-  const result = await gradeLive(gradingTargetFor({ endpoint: sandbox.url, accountId }), lab);
+  const result = await gradeLive(gradingTargetFor({ endpoint: sandbox.url, accountId }), lab, labBundle);
   assert.deepEqual(validateReport(JSON.parse(renderJson(result))), [], 'report.json follows its schema');
   return result;
 }

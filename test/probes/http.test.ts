@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { createServer as createHttpsServer } from 'node:https';
 import { after, before, describe, test } from 'node:test';
 import type { Agent } from 'undici';
+import { isMissingAuthenticationToken } from '../../checks/support/probes.js';
 import { callAllowingForPropagation } from '../../src/probes/fresh-deployment.js';
 import { callStage, createProbeAgent, MAX_BODY_BYTES, type HttpLimits, type StageCall } from '../../src/probes/http.js';
 import type { HttpExchange, Observed } from '../../src/snapshot/types.js';
@@ -185,7 +186,7 @@ describe('callStage', () => {
 });
 
 describe('a fresh deployment', () => {
-  const policy = { youngerThanMs: 60_000, retryDelaysMs: [10, 10, 10] };
+  const policy = { youngerThanMs: 60_000, retryDelaysMs: [10, 10, 10], notServingYet: isMissingAuthenticationToken };
 
   test('is retried on 403 Missing Authentication Token while younger than a minute', async () => {
     madTries = 0;

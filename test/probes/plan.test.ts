@@ -5,10 +5,10 @@ import { API_ID, CLIENT_ID, POOL_ID } from '../../fixtures/account.js';
 import { completeSnapshot } from '../../fixtures/complete.js';
 import { stageUrl } from '../../src/aws/execute-api.js';
 import { InputError } from '../../src/errors.js';
-import { loadLabSpec } from '../../src/lab/load.js';
 import { planProbes } from '../../src/probes/plan.js';
 import { redactSecrets } from '../../src/probes/redact.js';
 import { parseStageUrlOption } from '../../src/probes/stage-url.js';
+import { loadLabSpec } from '../../checks/index.js';
 
 describe('stageUrl', () => {
   test("AWS's execute-api host, the emulator path form, and China's domain", () => {

@@ -8,12 +8,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { POOL_ID } from '../../fixtures/account.js';
 import { completeSnapshot } from '../../fixtures/complete.js';
-import { loadLabSpec } from '../../src/lab/load.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import { planProbes, runProbes, type ProbeOptions } from '../../src/probes/index.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import type { ProbeEvidence, Snapshot } from '../../src/snapshot/types.js';
 import { cognitoClient, createLabPool, gatewayAnswer, PASSWORD, startLocalServer, type LabPool, type LocalServer } from './support.js';
+import { loadLabSpec } from '../../checks/index.js';
 
 const LIMITS: ProbeOptions['limits'] = { connectMs: 1_000, requestMs: 2_000 };
 

@@ -17,7 +17,6 @@ import { after, before, describe, test } from 'node:test';
 import { deployReferenceSolution } from '../../reference-solution/deploy/index.js';
 import { applyMistake, MISTAKES, type MistakeName } from '../../reference-solution/mistakes.js';
 import { gradingTargetFor } from '../../src/demo/index.js';
-import { loadLabSpec } from '../../src/lab/load.js';
 import { startSandbox, type RequestLogEntry, type RunningSandbox } from '../../src/sandbox/index.js';
 import { createGradingClients, destroyGradingClients } from '../../src/target/clients.js';
 import { isReadOperation, WriteRefusedError } from '../../src/target/read-only-guard.js';
@@ -27,6 +26,7 @@ import { gradeAccount } from '../matrix/support.js';
 import { sandboxConfig } from '../reference-solution/helpers.js';
 import { runProcess } from '../support/cli.js';
 import { fakeCredentialsEnv } from '../secrets/support/fake-credentials.js';
+import { loadLabSpec } from '../../checks/index.js';
 
 const MATRIX_ACCOUNTS = { reference: '310000000000', empty: '310000000001' };
 const mistakeAccount = (index: number): string => String(310000000100 + index);

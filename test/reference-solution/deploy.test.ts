@@ -9,10 +9,10 @@ import { GetFunctionCommand, GetPolicyCommand } from '@aws-sdk/client-lambda';
 import { deployReferenceSolution } from '../../reference-solution/deploy/index.js';
 import { createReferenceClients, destroyReferenceClients, type ReferenceClients } from '../../reference-solution/clients.js';
 import type { ReferenceOutputs } from '../../reference-solution/config.js';
-import { loadLabSpec } from '../../src/lab/load.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { ACCOUNT, collectLog, labResources, labSandbox, REGION, resourcesByPath, sandboxConfig, type CollectedLog } from './helpers.js';
+import { loadLabSpec } from '../../checks/index.js';
 
 describe('deployReferenceSolution', () => {
   let sandbox: RunningSandbox;

@@ -7,10 +7,10 @@ import { request } from 'undici';
 import { createReferenceClients, destroyReferenceClients } from '../../reference-solution/clients.js';
 import type { ReferenceOutputs } from '../../reference-solution/config.js';
 import { deployReferenceSolution } from '../../reference-solution/deploy/index.js';
-import { loadLabSpec } from '../../src/lab/load.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { labSandbox, sandboxConfig } from './helpers.js';
+import { loadLabSpec } from '../../checks/index.js';
 
 let sandbox: RunningSandbox;
 let lab: LabSpec;

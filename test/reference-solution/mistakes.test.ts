@@ -17,15 +17,14 @@ import { AdminGetUserCommand, DescribeUserPoolClientCommand, DescribeUserPoolCom
 import { GetRoleCommand, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { GetFunctionCommand, GetPolicyCommand } from '@aws-sdk/client-lambda';
 import { strFromU8, unzipSync } from 'fflate';
-import { catalogue } from '../../checks/index.js';
+import { catalogue, labBundle, loadLabSpec } from '../../checks/index.js';
 import { createReferenceClients, destroyReferenceClients, type ReferenceClients } from '../../reference-solution/clients.js';
 import type { ReferenceOutputs } from '../../reference-solution/config.js';
 import { deployReferenceSolution } from '../../reference-solution/deploy/index.js';
 import { applyMistake, cleanupMistake, MISTAKES, type MistakeName } from '../../reference-solution/mistakes.js';
-import { collectSnapshot } from '../../src/collect/index.js';
+import { collectSnapshot } from '../../src/pipeline/take-snapshot.js';
 import { gradeSnapshot } from '../../src/engine/grade.js';
 import type { CheckResult } from '../../src/engine/types.js';
-import { loadLabSpec } from '../../src/lab/load.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { createGradingClients, destroyGradingClients } from '../../src/target/clients.js';
@@ -185,8 +184,8 @@ async function inspectResults(sandbox: RunningSandbox, account: string, lab: Lab
   };
   const clients = createGradingClients(target);
   try {
-    const snapshot = await collectSnapshot(clients, target, lab);
-    return gradeSnapshot(snapshot, lab, INSPECT_CHECKS, { source: 'live' }).checks;
+    const snapshot = await collectSnapshot(clients, target, lab, labBundle);
+    return gradeSnapshot(snapshot, lab, { ...labBundle, catalogue: INSPECT_CHECKS }, { source: 'live' }).checks;
   } finally {
     destroyGradingClients(clients);
   }

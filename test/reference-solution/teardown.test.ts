@@ -10,10 +10,10 @@ import { deployUserPool } from '../../reference-solution/deploy/user-pool.js';
 import { teardownReferenceSolution } from '../../reference-solution/teardown.js';
 import { createReferenceClients, destroyReferenceClients, withReferenceClients } from '../../reference-solution/clients.js';
 import { createContext } from '../../reference-solution/context.js';
-import { loadLabSpec } from '../../src/lab/load.js';
 import type { LabSpec } from '../../src/lab/types.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { labResources, labSandbox, sandboxConfig } from './helpers.js';
+import { loadLabSpec } from '../../checks/index.js';
 
 const EMPTY = { poolIds: [], apiIds: [], functionExists: false, roleExists: false };
 

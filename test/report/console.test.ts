@@ -55,9 +55,9 @@ test('prose wraps to the width; commands never do', () => {
 
 test('BLOCKED names the root cause; ERROR is the grader’s problem; a PASS with a fix shows its note', () => {
   const output = plain();
-  assert.match(output, /⊘ BLOCKED   0\/4  testuser can sign in and get tokens\n {6}Blocked: fix "App client allows USER_PASSWORD_AUTH"\n {6}\(app-client-password-auth\) first\./);
+  assert.match(output, /⊘ BLOCKED   0\/4  testuser can sign in and get tokens\n {6}Not evaluated: it needs "App client allows USER_PASSWORD_AUTH"\n {6}\(app-client-password-auth\), which did not pass\. Fix that first\./);
   assert.match(output, /! ERROR     0\/5  API Gateway may invoke the function\n {6}The grader was denied lambda:GetPolicy/);
-  assert.match(output, /not with your lab/);
+  assert.match(output, /not a mistake in the lab/);
   assert.match(output, /✔ PASS      2\/2  The function runs on Python 3\n {6}HelloWorldFunction runs on python3\.9[^]*\n {6}Note: It still counts/);
   assert.ok(linesOf(output).includes('        aws lambda update-function-configuration --function-name HelloWorldFunction --runtime python3.13 --region us-east-1'));
   // A plain PASS has nothing under it.

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run.js';
+import { labBundle } from '../../checks/index.js';
 
 export interface CliRun {
   code: number;
@@ -37,7 +38,7 @@ export async function runInProcess(args: string[], options: InProcessOptions = {
     env: options.env ?? {},
     untilInterrupted: () => interrupted,
   };
-  const code = await runCli(args, io);
+  const code = await runCli(args, io, async () => labBundle);
   return { code, stdout, stderr };
 }
 

@@ -1,15 +1,14 @@
 // lab-grader batch <roster>: grade a class, one account per student, through each account's grading role.
 import type { Argv } from 'yargs';
-import { catalogue } from '../../../checks/index.js';
 import { DEFAULT_ACCOUNT_TIMEOUT_SECONDS, DEFAULT_CONCURRENCY, runBatch, type BatchResult } from '../../batch/run.js';
 import { renderClassTable } from '../../batch/progress.js';
 import { parseShard } from '../../batch/shard.js';
 import { InputError } from '../../errors.js';
-import { loadLabSpec } from '../../lab/load.js';
 import { resolveProbePassword } from '../../probes/index.js';
 import { validateRegion } from '../../target/index.js';
 import type { CliIo } from '../io.js';
-import type { CommandModule } from '../run.js';
+import type { CommandModule } from '../command.js';
+import { batchExitCode } from '../exit-codes.js';
 
 export interface BatchArgs {
   roster: string;
@@ -26,12 +25,6 @@ export interface BatchArgs {
   /** false for --no-probes. */
   probes: boolean;
   lab?: string;
-}
-
-/** The exit code of a batch: 0 every student graded (whatever the scores), 3 some could not be, 130 interrupted. */
-export function batchExitCode(result: Pick<BatchResult, 'record' | 'interrupted'>): number {
-  if (result.interrupted) return 130;
-  return result.record.done.some((outcome) => outcome.status === 'error') ? 3 : 0;
 }
 
 export function printBatchEnd(result: Pick<BatchResult, 'record' | 'paths' | 'interrupted'>, io: CliIo, resumeHint: string): void {
@@ -65,20 +58,21 @@ export const batchCommand: CommandModule<BatchArgs> = {
       .example('$0 batch roster.csv', 'grade the class into reports/batch/')
       .example('$0 batch roster.csv --resume', 'continue after an interruption')
       .example('$0 batch roster.csv --shard 1/2 --out part1', 'grade half of the roster (the other half on another machine)') as unknown as Argv<BatchArgs>,
-  async run(args, io) {
+  async run(args, io, loadLab) {
     if (args.region !== undefined) validateRegion(args.region);
     const only = args.only === undefined ? null : args.only.split(',').map((id) => id.trim()).filter(Boolean);
     if (only !== null && only.length === 0) throw new InputError('--only: name at least one student id (comma-separated).');
-    const lab = await loadLabSpec(args.lab);
+    const lab = await loadLab();
+    const spec = await lab.loadSpec(args.lab);
     const interrupt = new AbortController();
     void io.untilInterrupted().then(() => interrupt.abort(new Error('interrupted')));
     const result = await runBatch({
       rosterPath: args.roster,
       outDir: args.out,
+      spec,
       lab,
-      checks: catalogue,
       // The class's password for the sign-in probe: $LAB_GRADER_PASSWORD, else the lab's; a roster row may override it.
-      probes: args.probes ? { password: resolveProbePassword(undefined, io.env, lab.password) } : null,
+      probes: args.probes ? { password: resolveProbePassword(undefined, io.env, spec.password) } : null,
       instructor: { profile: args.profile, endpointUrl: args.endpointUrl },
       region: args.region,
       concurrency: args.concurrency,

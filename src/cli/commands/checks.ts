@@ -1,8 +1,7 @@
 // lab-grader checks: the catalogue, one line per check.
 import type { Argv } from 'yargs';
-import { catalogue } from '../../../checks/index.js';
-import { loadLabSpec } from '../../lab/load.js';
-import type { CommandModule } from '../run.js';
+import type { CommandModule } from '../command.js';
+import { EXIT } from '../exit-codes.js';
 
 interface ChecksArgs {
   lab?: string;
@@ -17,12 +16,13 @@ export const checksCommand: CommandModule<ChecksArgs> = {
       .option('lab', { type: 'string', describe: 'Lab spec JSON (default: the bundled spec)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON instead of a table' })
       .example('$0 checks', 'list every check with its points') as Argv<ChecksArgs>,
-  async run(args, io) {
-    const lab = await loadLabSpec(args.lab);
-    const rows = catalogue.map(({ meta }) => ({ id: meta.id, step: meta.step, points: lab.points[meta.id] ?? 0, kind: meta.kind, title: meta.title }));
+  async run(args, io, loadLab) {
+    const lab = await loadLab();
+    const spec = await lab.loadSpec(args.lab);
+    const rows = lab.catalogue.map(({ meta }) => ({ id: meta.id, step: meta.step, points: spec.points[meta.id] ?? 0, kind: meta.kind, title: meta.title }));
     if (args.json) {
       io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-      return 0;
+      return EXIT.ok;
     }
     const idWidth = Math.max(...rows.map((row) => row.id.length));
     io.stdout.write(`${'ID'.padEnd(idWidth)}  STEP  POINTS  TITLE\n`);
@@ -31,6 +31,6 @@ export const checksCommand: CommandModule<ChecksArgs> = {
     }
     const total = rows.reduce((sum, row) => sum + row.points, 0);
     io.stdout.write(`${rows.length} checks, ${total} points\n`);
-    return 0;
+    return EXIT.ok;
   },
 };

@@ -2,7 +2,9 @@
 import type { Argv } from 'yargs';
 import { LIST_MISTAKES, mistakeList, mistakeNamed, runDemo } from '../../demo/index.js';
 import { parseFormats, REPORT_FORMATS } from '../../report/index.js';
-import type { CommandModule } from '../run.js';
+import type { CommandModule } from '../command.js';
+import { emitResult } from '../emit-result.js';
+import { EXIT } from '../exit-codes.js';
 
 interface DemoArgs {
   break?: string;
@@ -21,13 +23,15 @@ export const demoCommand: CommandModule<DemoArgs> = {
       .example('$0 demo', 'the complete lab: 100/100, exit 0')
       .example('$0 demo --break hello-get-none', 'what a learner whose GET /hello is open sees (exit 1)')
       .example(`$0 demo --break ${LIST_MISTAKES}`, 'the mistakes it can show') as Argv<DemoArgs>,
-  async run(args, io) {
+  async run(args, io, loadLab) {
     if (args.break === LIST_MISTAKES) {
       io.stdout.write(`The mistakes "lab-grader demo --break <name>" can show:\n${mistakeList()}`);
-      return 0;
+      return EXIT.ok;
     }
     // Bad input is refused before a sandbox is started.
     const mistake = args.break === undefined ? null : mistakeNamed(args.break);
-    return runDemo({ mistake, formats: parseFormats(args.format), out: args.out }, io);
+    const formats = parseFormats(args.format);
+    const outcome = await runDemo({ lab: await loadLab(), mistake, log: io.stderr, untilInterrupted: () => io.untilInterrupted() });
+    return outcome === 'interrupted' ? EXIT.interrupted : emitResult(outcome, formats, args.out, io);
   },
 };

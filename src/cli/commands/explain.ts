@@ -1,10 +1,9 @@
 // lab-grader explain <check-id>: what a check verifies, why, and how to fix it.
 import type { Argv } from 'yargs';
-import { catalogue } from '../../../checks/index.js';
 import { stepTitle } from '../../engine/steps.js';
 import { InputError } from '../../errors.js';
-import { loadLabSpec } from '../../lab/load.js';
-import type { CommandModule } from '../run.js';
+import type { CommandModule } from '../command.js';
+import { EXIT } from '../exit-codes.js';
 
 interface ExplainArgs {
   checkId: string;
@@ -29,12 +28,13 @@ export const explainCommand: CommandModule<ExplainArgs> = {
     yargs
       .positional('check-id', { type: 'string', demandOption: true, describe: 'A check id (see "lab-grader checks")' })
       .option('lab', { type: 'string', describe: 'Lab spec JSON (default: the bundled spec)' })
-      .example('$0 explain hello-get-authorized', 'why GET /hello must use the Cognito authorizer') as unknown as Argv<ExplainArgs>,
-  async run(args, io) {
-    const lab = await loadLabSpec(args.lab);
-    const check = catalogue.find(({ meta }) => meta.id === args.checkId);
+      .example('$0 explain <check-id>', 'what the check verifies, its outcomes and its fix ("lab-grader checks" lists the ids)') as unknown as Argv<ExplainArgs>,
+  async run(args, io, loadLab) {
+    const lab = await loadLab();
+    const spec = await lab.loadSpec(args.lab);
+    const check = lab.catalogue.find(({ meta }) => meta.id === args.checkId);
     if (!check) {
-      const ids = catalogue.map(({ meta }) => meta.id);
+      const ids = lab.catalogue.map(({ meta }) => meta.id);
       const suggestions = closest(args.checkId, ids);
       throw new InputError(
         `There is no check "${args.checkId}".${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''} Run "lab-grader checks" to list all ${ids.length} checks.`,
@@ -43,7 +43,7 @@ export const explainCommand: CommandModule<ExplainArgs> = {
     const { meta } = check;
     const lines = [
       `${meta.id}: ${meta.title}`,
-      `  ${stepTitle(meta.step)} · ${lab.points[meta.id] ?? 0} points · severity ${meta.severity} · ${meta.kind === 'probe' ? 'live probe' : 'inspects configuration'}`,
+      `  ${stepTitle(meta.step, lab.stepTitles)} · ${spec.points[meta.id] ?? 0} points · severity ${meta.severity} · ${meta.kind === 'probe' ? 'live probe' : 'inspects configuration'}`,
       `  Depends on: ${meta.dependsOn.length ? meta.dependsOn.join(', ') : 'nothing'}`,
       `  Reads: ${meta.permissions.join(', ') || 'nothing from AWS'}`,
       `  Docs: ${meta.docs}`,
@@ -59,6 +59,6 @@ export const explainCommand: CommandModule<ExplainArgs> = {
       ]),
     ];
     io.stdout.write(`${lines.join('\n')}\n`);
-    return 0;
+    return EXIT.ok;
   },
 };

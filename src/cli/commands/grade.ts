@@ -1,11 +1,10 @@
 // lab-grader grade: collect (or load) a snapshot, evaluate the catalogue, write the reports.
 import type { Argv } from 'yargs';
-import { catalogue } from '../../../checks/index.js';
 import { gradeSnapshot } from '../../engine/grade.js';
 import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../files/atomic-write.js';
-import { loadLabSpec } from '../../lab/load.js';
 import type { LabSpec } from '../../lab/types.js';
+import type { Lab } from '../../pipeline/lab.js';
 import { takeSnapshot, type ProbeSettings } from '../../pipeline/take-snapshot.js';
 import { parseStageUrlOption, PASSWORD_ENV, resolveProbePassword } from '../../probes/index.js';
 import { parseFormats, REPORT_FORMATS } from '../../report/index.js';
@@ -15,7 +14,7 @@ import { loadSnapshot } from '../../snapshot/validate.js';
 import { resolveTarget, validateRegion } from '../../target/index.js';
 import { emitResult } from '../emit-result.js';
 import type { CliIo } from '../io.js';
-import type { CommandModule } from '../run.js';
+import type { CommandModule } from '../command.js';
 
 export interface GradeArgs {
   region?: string;
@@ -52,10 +51,10 @@ function probeSettings(args: GradeArgs, lab: LabSpec, io: CliIo): ProbeSettings 
   };
 }
 
-async function liveSnapshot(args: GradeArgs, lab: LabSpec, io: CliIo): Promise<Snapshot> {
-  const region = args.region ?? lab.region;
+async function liveSnapshot(args: GradeArgs, spec: LabSpec, lab: Lab, io: CliIo): Promise<Snapshot> {
+  const region = args.region ?? spec.region;
   validateRegion(region);
-  const probes = probeSettings(args, lab, io);
+  const probes = probeSettings(args, spec, io);
   const target = resolveTarget({
     region,
     profile: args.profile,
@@ -65,7 +64,7 @@ async function liveSnapshot(args: GradeArgs, lab: LabSpec, io: CliIo): Promise<S
   });
   const progress = createProgress(io.stderr, { tty: Boolean(io.stderr.isTTY) });
   try {
-    return await takeSnapshot(target, lab, { probes, onCall: (event) => progress.onCall(event) });
+    return await takeSnapshot(target, spec, lab, { probes, onCall: (event) => progress.onCall(event) });
   } finally {
     progress.done();
   }
@@ -96,7 +95,7 @@ export const gradeCommand: CommandModule<GradeArgs> = {
         describe: `The lab user's password for the sign-in probe (default: $${PASSWORD_ENV}, else the lab's). Other users can see it in the process list: prefer $${PASSWORD_ENV}`,
       })
       .option('probes', { type: 'boolean', describe: 'Sign in and call the API (default); --no-probes grades the configuration only' })
-      .option('stage-url', { type: 'string', describe: "Call this stage URL (e.g. https://<api>.execute-api.<region>.amazonaws.com/prod) instead of the API's own" })
+      .option('stage-url', { type: 'string', describe: "Call this stage URL (the resource path is appended) instead of the one derived from the API's id" })
       .option('lab', { type: 'string', describe: 'Lab spec JSON (default: the bundled spec of this lab)' })
       .option('format', {
         type: 'string',
@@ -110,15 +109,16 @@ export const gradeCommand: CommandModule<GradeArgs> = {
       .example('$0 grade --format console,json,junit --out reports/', 'also write report.json and junit.xml')
       .example(`${PASSWORD_ENV}='<password>' $0 grade`, 'grade when the test user has another password than the lab\'s')
       .example('$0 grade --from-snapshot fixtures/complete-lab/snapshot.json', 'grade a saved snapshot offline') as Argv<GradeArgs>,
-  async run(args, io) {
+  async run(args, io, loadLab) {
     const formats = parseFormats(args.format);
-    const lab = await loadLabSpec(args.lab);
-    const snapshot = args.fromSnapshot ? await savedSnapshot(args, args.fromSnapshot) : await liveSnapshot(args, lab, io);
-    if (snapshot.lab.id !== lab.id) {
-      throw new InputError(`The snapshot was taken for the lab "${snapshot.lab.id}", but the lab spec is "${lab.id}". Grade it with the spec it was taken for (--lab).`);
+    const lab = await loadLab();
+    const spec = await lab.loadSpec(args.lab);
+    const snapshot = args.fromSnapshot ? await savedSnapshot(args, args.fromSnapshot) : await liveSnapshot(args, spec, lab, io);
+    if (snapshot.lab.id !== spec.id) {
+      throw new InputError(`The snapshot was taken for the lab "${snapshot.lab.id}", but the lab spec is "${spec.id}". Grade it with the spec it was taken for (--lab).`);
     }
     if (args.saveSnapshot) await writeFileAtomic(args.saveSnapshot, `${JSON.stringify(snapshot, null, 2)}\n`);
-    const result = gradeSnapshot(snapshot, lab, catalogue, { source: args.fromSnapshot ? 'snapshot' : 'live' });
+    const result = gradeSnapshot(snapshot, spec, lab, { source: args.fromSnapshot ? 'snapshot' : 'live' });
     return emitResult(result, formats, args.out, io);
   },
 };

@@ -1,9 +1,9 @@
 // lab-grader merge <dirs...> --out <dir>: the shards of a batch (or separate sections) into one gradebook.
 import type { Argv } from 'yargs';
-import { catalogue } from '../../../checks/index.js';
 import { mergeBatches } from '../../batch/merge.js';
-import type { CommandModule } from '../run.js';
-import { batchExitCode, printBatchEnd } from './batch.js';
+import type { CommandModule } from '../command.js';
+import { batchExitCode } from '../exit-codes.js';
+import { printBatchEnd } from './batch.js';
 
 export interface MergeArgs {
   dirs: string[];
@@ -20,7 +20,8 @@ export const mergeCommand: CommandModule<MergeArgs> = {
       .option('out', { type: 'string', demandOption: true, describe: 'A new folder for the merged batch' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace a batch already in --out' })
       .example('$0 merge part1 part2 --out reports/batch', 'merge the two shards of a roster') as Argv<MergeArgs>,
-  async run(args, io) {
+  async run(args, io, loadLab) {
+    const { catalogue } = await loadLab();
     const result = await mergeBatches({ dirs: args.dirs, outDir: args.out, force: args.force, checks: catalogue });
     printBatchEnd({ ...result, interrupted: false }, io, '');
     return batchExitCode({ ...result, interrupted: false });

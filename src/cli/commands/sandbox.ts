@@ -2,7 +2,8 @@
 import type { Argv } from 'yargs';
 import { InputError } from '../../errors.js';
 import { isLoopbackHost, SandboxListenError, SandboxOptionsError, startSandbox } from '../../sandbox/index.js';
-import type { CommandModule } from '../run.js';
+import type { CommandModule } from '../command.js';
+import { EXIT } from '../exit-codes.js';
 
 interface SandboxArgs {
   port: number;
@@ -28,7 +29,7 @@ function checkArgs(args: SandboxArgs): void {
 
 export const sandboxCommand: CommandModule<SandboxArgs> = {
   command: 'sandbox',
-  describe: 'Run the local AWS for this lab (Cognito, IAM, STS, Lambda, API Gateway) on one port',
+  describe: 'Run the local AWS for this lab (the services it uses, see src/sandbox/README.md) on one port',
   builder: (yargs) =>
     yargs
       .option('port', { type: 'number', default: 4566, describe: 'Port to listen on (0: any free port)' })
@@ -47,7 +48,7 @@ export const sandboxCommand: CommandModule<SandboxArgs> = {
       .option('state-dir', { type: 'string', describe: 'Keep the state in this folder across restarts' })
       .option('request-log', { type: 'string', describe: 'Append one JSON line per request to this file' })
       .example('$0 sandbox --state-dir ~/.lab-sandbox', 'practise the lab over several days')
-      .example('aws --endpoint-url http://127.0.0.1:4566 cognito-idp list-user-pools --max-results 10', 'use it from the AWS CLI') as unknown as Argv<SandboxArgs>,
+      .example('aws --endpoint-url http://127.0.0.1:4566 <service> <command>', 'use it from the AWS CLI') as unknown as Argv<SandboxArgs>,
   async run(args, io) {
     checkArgs(args);
     if (args.allowRemote && !isLoopbackHost(args.host)) {
@@ -79,6 +80,6 @@ export const sandboxCommand: CommandModule<SandboxArgs> = {
     await io.untilInterrupted();
     await sandbox.stop();
     io.stdout.write('Sandbox stopped.\n');
-    return 0;
+    return EXIT.ok;
   },
 };

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { CliIo } from '../../../src/cli/io.js';
 import { runCli } from '../../../src/cli/run.js';
 import { BIN, REPO } from '../../support/cli.js';
+import { labBundle } from '../../../checks/index.js';
 
 export interface BatchCliRun {
   code: number;
@@ -24,7 +25,7 @@ export async function runCliUninterrupted(
     env: options.env ?? {},
     untilInterrupted: () => options.interrupted ?? new Promise<void>(() => {}),
   };
-  const code = await runCli(args, io);
+  const code = await runCli(args, io, async () => labBundle);
   return { code, stdout, stderr };
 }
 

@@ -1,6 +1,6 @@
 // One student's account graded on its own, as `lab-grader grade --role-arn <role> --external-id <id>
 // --endpoint-url <sandbox>` grades it (the instructor's credentials from the environment), probes included.
-import { catalogue } from '../../../checks/index.js';
+import { labBundle } from '../../../checks/index.js';
 import { gradeSnapshot } from '../../../src/engine/grade.js';
 import type { GradeResult } from '../../../src/engine/types.js';
 import type { LabSpec } from '../../../src/lab/types.js';
@@ -11,6 +11,6 @@ import { gradingRoleArn, REGION, type StudentSpec } from './class.js';
 
 export async function gradeAlone(sandbox: RunningSandbox, student: StudentSpec, lab: LabSpec): Promise<GradeResult> {
   const target = resolveTarget({ region: REGION, roleArn: gradingRoleArn(student.accountId), externalId: student.externalId, endpointUrl: sandbox.url });
-  const snapshot = await takeSnapshot(target, lab, { probes: { password: student.password ?? lab.password } });
-  return gradeSnapshot(snapshot, lab, catalogue, { source: 'live' });
+  const snapshot = await takeSnapshot(target, lab, labBundle, { probes: { password: student.password ?? lab.password } });
+  return gradeSnapshot(snapshot, lab, labBundle, { source: 'live' });
 }

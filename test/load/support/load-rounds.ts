@@ -11,8 +11,8 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { deployReferenceSolution } from '../../../reference-solution/deploy/index.js';
 import type { ReferenceOutputs } from '../../../reference-solution/config.js';
 import { referenceConfigFor } from '../../../src/demo/index.js';
-import { loadLabSpec } from '../../../src/lab/load.js';
 import type { MeasuredSandbox } from './sandbox-process.js';
+import { loadLabSpec } from '../../../checks/index.js';
 
 export const LOAD_ACCOUNT = '420000000000';
 

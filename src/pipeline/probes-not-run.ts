@@ -1,4 +1,4 @@
-// A snapshot without the live probes (the collection alone, or --no-probes) says plainly that they were not made.
+// A snapshot without the live probes (the configuration alone, or --no-probes) says plainly that they were not made.
 import type { ProbeEvidence, ProbeName } from '../snapshot/types.js';
 
 const PROBE_NAMES: readonly ProbeName[] = ['noToken', 'bearerIdToken', 'rawIdToken', 'accessToken', 'forgedToken'];
