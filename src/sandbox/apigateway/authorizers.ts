@@ -15,8 +15,7 @@ import {
   stringMember,
 } from './patch.js';
 import { resourcePath } from './resources.js';
-import type { Authorizer, RestApiRecord } from './state.js';
-import { findAuthorizer, type ApiGatewayStore } from './store.js';
+import { type Authorizer, type RestApiRecord, findAuthorizer, type ApiGatewayState } from './state.js';
 
 const AUTHORIZER_TYPES = ['TOKEN', 'REQUEST', 'COGNITO_USER_POOLS'];
 const DEFAULT_TTL = 300;
@@ -89,7 +88,7 @@ const UPDATE_RULES: readonly PatchRule<Authorizer>[] = [
   },
 ];
 
-export function authorizerRoutes(store: ApiGatewayStore): RestRoute[] {
+export function authorizerRoutes(store: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',

@@ -1,7 +1,6 @@
 // What a stage serves: the frozen snapshot of the deployment it points at. The API data plane routes
 // and authorizes requests with this, never with the live (possibly undeployed) configuration.
-import type { Authorizer, DeployedResource } from './state.js';
-import type { ApiGatewayStore, Scope } from './store.js';
+import type { Authorizer, DeployedResource, ApiGatewayState, Scope } from './state.js';
 
 export type { Authorizer, DeployedResource, Integration, Method } from './state.js';
 
@@ -19,7 +18,7 @@ export interface DeployedStage {
 
 /** A copy of the stage's deployed snapshot, or undefined when the API, the stage or its deployment is gone. */
 export function deployedStage(
-  store: ApiGatewayStore,
+  store: ApiGatewayState,
   scope: Scope,
   restApiId: string,
   stageName: string,

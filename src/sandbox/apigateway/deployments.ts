@@ -9,9 +9,8 @@ import { accepted, created, ok } from './output.js';
 import { paginate } from './pagination.js';
 import { applyPatch, patchOperationsOf, stringMember } from './patch.js';
 import { resourcePath } from './resources.js';
-import { epochSeconds, type DeploymentRecord, type RestApiRecord } from './state.js';
+import { epochSeconds, type DeploymentRecord, type RestApiRecord, findDeployment, type ApiGatewayState } from './state.js';
 import { checkStageName, newStage } from './stages.js';
-import { findDeployment, type ApiGatewayStore } from './store.js';
 
 function freeze(api: RestApiRecord): Pick<DeploymentRecord, 'resources' | 'authorizers'> {
   const methods = Object.values(api.resources).flatMap((resource) => Object.values(resource.resourceMethods));
@@ -51,7 +50,7 @@ function render(deployment: DeploymentRecord, withSummary = false): object {
 
 const UPDATE_RULES = [stringMember<DeploymentRecord>('/description')];
 
-export function deploymentRoutes(store: ApiGatewayStore): RestRoute[] {
+export function deploymentRoutes(store: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',

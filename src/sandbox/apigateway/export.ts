@@ -5,8 +5,7 @@ import { isoSeconds } from '../ids.js';
 import type { RestRoute } from '../service.js';
 import { badRequest } from './errors.js';
 import { ok } from './output.js';
-import type { Authorizer, DeployedResource, DeploymentRecord, Integration, Method, RestApi } from './state.js';
-import { findDeployment, findStage, type ApiGatewayStore } from './store.js';
+import { type Authorizer, type DeployedResource, type DeploymentRecord, type Integration, type Method, type RestApi, findDeployment, findStage, type ApiGatewayState } from './state.js';
 
 type Json = Record<string, unknown>;
 type ExportType = 'oas30' | 'swagger';
@@ -155,7 +154,7 @@ function document(
   };
 }
 
-export function exportRoutes(store: ApiGatewayStore): RestRoute[] {
+export function exportRoutes(store: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'GET',

@@ -22,8 +22,7 @@ import {
   replaceField,
   stringMember,
 } from './patch.js';
-import type { Integration } from './state.js';
-import { findIntegration, type ApiGatewayStore } from './store.js';
+import { type Integration, findIntegration, type ApiGatewayState } from './state.js';
 
 const INTEGRATION_TYPES = ['HTTP', 'AWS', 'MOCK', 'HTTP_PROXY', 'AWS_PROXY'];
 const MIN_TIMEOUT = 50;
@@ -87,7 +86,7 @@ const UPDATE_RULES: readonly PatchRule<Integration>[] = [
   },
 ];
 
-export function integrationRoutes(store: ApiGatewayStore): RestRoute[] {
+export function integrationRoutes(store: ApiGatewayState): RestRoute[] {
   const base = '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration';
   return [
     {

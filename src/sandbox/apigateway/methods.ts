@@ -21,8 +21,7 @@ import {
   replaceField,
   stringMember,
 } from './patch.js';
-import type { Method, RestApiRecord } from './state.js';
-import { findResource, type ApiGatewayStore } from './store.js';
+import { type Method, type RestApiRecord, findResource, type ApiGatewayState } from './state.js';
 
 const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'ANY'];
 const AUTHORIZATION_TYPES = ['NONE', 'AWS_IAM', 'CUSTOM', 'COGNITO_USER_POOLS'];
@@ -112,7 +111,7 @@ const UPDATE_RULES: readonly PatchRule<Method>[] = [
   mapEntry('/requestModels/{contentType}'),
 ];
 
-export function methodRoutes(store: ApiGatewayStore): RestRoute[] {
+export function methodRoutes(store: ApiGatewayState): RestRoute[] {
   const base = '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}';
   return [
     {

@@ -7,8 +7,7 @@ import { bodyOf, requiredString } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { paginate } from './pagination.js';
 import { applyPatch, patchOperationsOf, type PatchRule, patchValue, replaceField } from './patch.js';
-import type { Method, ResourceRecord, RestApiRecord } from './state.js';
-import { findResource, type ApiGatewayStore } from './store.js';
+import { type Method, type ResourceRecord, type RestApiRecord, findResource, type ApiGatewayState } from './state.js';
 
 const PATH_PART = /^(?:[a-zA-Z0-9._-]+|\{[a-zA-Z0-9._-]+\+?\})$/;
 const isVariable = (pathPart: string | undefined): boolean => pathPart?.startsWith('{') ?? false;
@@ -88,7 +87,7 @@ function deleteSubtree(api: RestApiRecord, resourceId: string): void {
   delete api.resources[resourceId];
 }
 
-export function resourceRoutes(store: ApiGatewayStore): RestRoute[] {
+export function resourceRoutes(store: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',

@@ -4,7 +4,7 @@ import type { RestRoute } from '../service.js';
 import { badRequest, notFound } from './errors.js';
 import { bodyOf, defined, optionalMap, optionalString } from './input.js';
 import { created, noContent, ok } from './output.js';
-import { findIntegration, type ApiGatewayStore } from './store.js';
+import { findIntegration, type ApiGatewayState } from './state.js';
 
 function statusCodeOf(params: Record<string, string>): string {
   const statusCode = params['statusCode']!;
@@ -17,7 +17,7 @@ function found<T>(entry: T | undefined): T {
   return entry;
 }
 
-export function responseRoutes(store: ApiGatewayStore): RestRoute[] {
+export function responseRoutes(store: ApiGatewayState): RestRoute[] {
   const methodBase = '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/responses/{statusCode}';
   const integrationBase =
     '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode}';

@@ -23,8 +23,7 @@ import {
   replaceField,
   stringMember,
 } from './patch.js';
-import { epochSeconds, type RestApi } from './state.js';
-import type { ApiGatewayStore } from './store.js';
+import { epochSeconds, type RestApi, type ApiGatewayState } from './state.js';
 
 const API_KEY_SOURCES = ['HEADER', 'AUTHORIZER'];
 const MAX_COMPRESSION_SIZE = 10485760;
@@ -82,7 +81,7 @@ const UPDATE_RULES: readonly PatchRule<RestApi>[] = [
   },
 ];
 
-export function restApiRoutes(store: ApiGatewayStore): RestRoute[] {
+export function restApiRoutes(store: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',

@@ -5,8 +5,7 @@ import { badRequest, conflict } from './errors.js';
 import { bodyOf, defined, optionalBoolean, optionalMap, optionalString, requiredString } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { applyPatch, mapEntry, patchBoolean, patchOperationsOf, patchValue, stringMember, type PatchRule } from './patch.js';
-import { epochSeconds, type RestApiRecord, type Stage } from './state.js';
-import { findDeployment, findStage, type ApiGatewayStore } from './store.js';
+import { epochSeconds, type RestApiRecord, type Stage, findDeployment, findStage, type ApiGatewayState } from './state.js';
 
 export interface StageInput {
   stageName: string;
@@ -67,7 +66,7 @@ function updateRules(api: RestApiRecord): readonly PatchRule<Stage>[] {
   ];
 }
 
-export function stageRoutes(store: ApiGatewayStore): RestRoute[] {
+export function stageRoutes(store: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',

@@ -4,7 +4,8 @@
 // RespondToAuthChallenge) and the token endpoints find a pool through its client id or pool id alone.
 
 import type { JWK } from 'jose';
-import type { RequestContext } from '../service.js';
+import { versionedState } from '../persistence.js';
+import type { Persistable, RequestContext } from '../service.js';
 import { clientNotFound, poolNotFound } from './errors.js';
 
 export type UserStatus = 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
@@ -86,7 +87,6 @@ export interface StoredPool {
 }
 
 export interface CognitoState {
-  version: 1;
   pools: Record<string, StoredPool>;
 }
 
@@ -137,12 +137,16 @@ export class PoolDirectory {
     throw clientNotFound(clientId);
   }
 
-  toJSON(): CognitoState {
-    return { version: 1, pools: Object.fromEntries(this.pools) };
-  }
-
-  load(state: CognitoState): void {
-    this.pools = new Map(Object.entries(state.pools));
+  /** The pools' state file; `afterLoad` drops what may not outlive a restart (sign-in sessions). */
+  persistence(afterLoad: () => void): Persistable {
+    return versionedState<CognitoState>(
+      { service: 'cognito-idp', version: 1, members: ['pools'] },
+      () => ({ pools: Object.fromEntries(this.pools) }),
+      ({ pools }) => {
+        this.pools = new Map(Object.entries(pools));
+        afterLoad();
+      },
+    );
   }
 }
 
