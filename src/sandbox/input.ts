@@ -1,104 +1,133 @@
-// Reading a request's members: one typed reader for the services' JSON bodies. Each service supplies its own
-// errors (Lambda: InvalidRequestContentException / ValidationException; API Gateway: BadRequestException), so
-// handlers see well-typed values and callers get the AWS error shapes of the service they called.
+// Reading a request's members: the one reader every service's handlers use, over a JSON body (Cognito,
+// API Gateway, Lambda) or an awsQuery form (IAM, STS). Constraints are the model's (validation.ts); each
+// service supplies its own errors (Lambda: InvalidRequestContentException / ValidationException; API Gateway:
+// BadRequestException; Cognito: InvalidParameterException; IAM and STS: ValidationError), so handlers see
+// well-typed values and callers get the AWS error shapes of the service they called.
 
+import type { QueryParams } from './protocols/query.js';
 import type { AwsError } from './service.js';
+import { failedConstraint, validationMessage, violationClause, type MemberRule } from './validation.js';
 
 export interface InputErrors {
-  /** A member of the wrong JSON type; `expected` reads 'a string', 'a map of strings', ... */
+  /** A JSON member of the wrong type; `expected` reads 'a string', 'a map of strings', ... */
   wrongType(member: string, expected: string): AwsError;
-  /** A member that breaks a constraint of the service's model; `constraint` is AWS's wording of it. */
-  invalid(member: string, value: unknown, constraint: string): AwsError;
+  /** A member that fails its constraints; `message` is AWS's "N validation errors detected: ..." text. */
+  invalid(message: string): AwsError;
 }
 
-export interface StringRule {
-  pattern?: RegExp;
-  /** The pattern as AWS prints it in the message, when it differs from `pattern.source`. */
-  patternText?: string;
-  maxLength?: number;
+export interface JsonInputOptions {
+  /** The answer to a body that is JSON but not an object; by default such a body has no members. */
+  notAnObject?: () => AwsError;
+  /** The model's name of the request, when the service prefixes members with it (createRestApiInput.name). */
+  shape?: string;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Where members come from: a parsed JSON object, or a form whose values are all text. */
+type Source = { json: Record<string, unknown> } | { form: QueryParams };
+
 export class Input {
-  constructor(
-    private readonly members: Record<string, unknown>,
+  private constructor(
+    private readonly source: Source,
     private readonly errors: InputErrors,
+    private readonly shape?: string,
   ) {}
 
-  /** The body as members; `notAnObject` is the service's answer to a body that is JSON but not an object. */
-  static of(body: unknown, errors: InputErrors, notAnObject: () => AwsError): Input {
-    if (body !== undefined && !isObject(body)) throw notAnObject();
-    return new Input(body ?? {}, errors);
+  static json(body: unknown, errors: InputErrors, options: JsonInputOptions = {}): Input {
+    if (body !== undefined && !isObject(body) && options.notAnObject) throw options.notAnObject();
+    return new Input({ json: isObject(body) ? body : {} }, errors, options.shape);
   }
 
-  /** Absent and null members are the same to AWS's deserialisers. */
-  private value(name: string): unknown {
-    const value = this.members[name];
+  static form(params: QueryParams, errors: InputErrors): Input {
+    return new Input({ form: params }, errors);
+  }
+
+  /** A member as sent; absent and null are the same to AWS's deserialisers. Use for members echoed as given. */
+  any(name: string): unknown {
+    const value = 'json' in this.source ? this.source.json[name] : this.source.form.optional(name);
     return value === null ? undefined : value;
   }
 
   has(name: string): boolean {
-    return this.value(name) !== undefined;
+    return this.any(name) !== undefined;
   }
 
-  string(name: string, rule: StringRule = {}): string | undefined {
-    const value = this.value(name);
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string') throw this.errors.wrongType(name, 'a string');
-    if (rule.pattern && !rule.pattern.test(value)) {
-      throw this.errors.invalid(name, value, `Member must satisfy regular expression pattern: ${rule.patternText ?? rule.pattern.source}`);
-    }
-    if (rule.maxLength !== undefined && value.length > rule.maxLength) {
-      throw this.errors.invalid(name, value, `Member must have length less than or equal to ${rule.maxLength}`);
-    }
+  private fail(name: string, value: unknown, constraint: string, sensitive?: boolean): AwsError {
+    const member = this.shape ? `${this.shape}.${name}` : name;
+    return this.errors.invalid(validationMessage([violationClause(member, value, constraint, sensitive)]));
+  }
+
+  /** `value` when it meets `rule`; a failure shows `shown` (a form's text) or the value. */
+  private checked<T>(name: string, value: T, rule: MemberRule | undefined, shown: unknown = value): T {
+    const constraint = rule && failedConstraint(rule, value);
+    if (constraint) throw this.fail(name, shown, constraint, rule?.sensitive);
     return value;
   }
 
-  requiredString(name: string, rule?: StringRule): string {
-    const value = this.string(name, rule);
-    if (value === undefined) throw this.errors.invalid(name, null, 'Member must not be null');
-    return value;
+  /** Every rule at once: one error naming every member that fails, in the order of `rules` (Cognito's way). */
+  check(rules: Record<string, MemberRule>): void {
+    const clauses: string[] = [];
+    for (const [name, rule] of Object.entries(rules)) {
+      const value = this.any(name);
+      const constraint = failedConstraint(rule, value);
+      if (constraint) clauses.push(violationClause(this.shape ? `${this.shape}.${name}` : name, value, constraint, rule.sensitive));
+    }
+    if (clauses.length) throw this.errors.invalid(validationMessage(clauses));
   }
 
-  /** An integer, within [min, max] when they are given. */
-  integer(name: string, min?: number, max?: number): number | undefined {
-    const value = this.value(name);
+  string(name: string, rule?: MemberRule): string | undefined {
+    const value = this.any(name);
+    if (value !== undefined && typeof value !== 'string') throw this.errors.wrongType(name, 'a string');
+    return this.checked(name, value, rule && { ...rule, required: false });
+  }
+
+  /** A form cannot tell an empty member from an absent one, so there an empty string is missing too. */
+  requiredString(name: string, rule?: MemberRule): string {
+    const value = this.string(name);
+    if (value === undefined || ('form' in this.source && value === '')) throw this.fail(name, null, 'Member must not be null');
+    return this.checked(name, value, rule);
+  }
+
+  integer(name: string, rule?: MemberRule): number | undefined {
+    const value = this.any(name);
     if (value === undefined) return undefined;
+    if (typeof value === 'string' && 'form' in this.source) {
+      const number = Number(value);
+      if (!Number.isInteger(number)) throw this.fail(name, value, 'Member must be an integer');
+      return this.checked(name, number, rule, value);
+    }
     if (typeof value !== 'number' || !Number.isInteger(value)) throw this.errors.wrongType(name, 'an integer');
-    if (min !== undefined && value < min) throw this.errors.invalid(name, value, `Member must have value greater than or equal to ${min}`);
-    if (max !== undefined && value > max) throw this.errors.invalid(name, value, `Member must have value less than or equal to ${max}`);
-    return value;
+    return this.checked(name, value, rule);
   }
 
   boolean(name: string): boolean | undefined {
-    const value = this.value(name);
-    if (value === undefined) return undefined;
-    if (typeof value !== 'boolean') throw this.errors.wrongType(name, 'a boolean');
+    const value = this.any(name);
+    if (value !== undefined && typeof value !== 'boolean') throw this.errors.wrongType(name, 'a boolean');
     return value;
   }
 
   /** A copy of a list of strings. */
-  stringList(name: string): string[] | undefined {
-    const value = this.value(name);
+  stringList(name: string, rule?: MemberRule): string[] | undefined {
+    const value = this.any(name);
     if (value === undefined) return undefined;
     if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw this.errors.wrongType(name, 'a list of strings');
-    return [...(value as string[])];
+    return this.checked(name, [...(value as string[])], rule);
   }
 
-  /** A copy of a map of strings (Tags, Environment.Variables). */
+  /** A copy of a map of strings (Tags, Environment.Variables, AuthParameters). */
   stringMap(name: string): Record<string, string> | undefined {
     return this.map(name, 'string') as Record<string, string> | undefined;
   }
 
-  /** A copy of a map of booleans (API Gateway's requestParameters of a method). */
+  /** A copy of a map of booleans (API Gateway's method requestParameters). */
   booleanMap(name: string): Record<string, boolean> | undefined {
     return this.map(name, 'boolean') as Record<string, boolean> | undefined;
   }
 
   private map(name: string, valueType: 'string' | 'boolean'): Record<string, unknown> | undefined {
-    const value = this.value(name);
+    const value = this.any(name);
     if (value === undefined) return undefined;
     if (!isObject(value) || Object.values(value).some((v) => typeof v !== valueType)) throw this.errors.wrongType(name, `a map of ${valueType}s`);
     return { ...value };
@@ -106,9 +135,20 @@ export class Input {
 
   /** A nested structure, read with the same errors. */
   struct(name: string): Input | undefined {
-    const value = this.value(name);
+    const value = this.any(name);
     if (value === undefined) return undefined;
     if (!isObject(value)) throw this.errors.wrongType(name, 'an object');
-    return new Input(value, this.errors);
+    return new Input({ json: value }, this.errors);
+  }
+
+  /** A form's `Name.member.N.Field` list of structures (IAM's Tags). */
+  structList(name: string): Record<string, string>[] {
+    if ('form' in this.source) return this.source.form.structList(name);
+    const value = this.any(name);
+    if (value === undefined) return [];
+    if (!Array.isArray(value) || !value.every((item) => isObject(item) && Object.values(item).every((v) => typeof v === 'string'))) {
+      throw this.errors.wrongType(name, 'a list of structures');
+    }
+    return value.map((item) => ({ ...(item as Record<string, string>) }));
   }
 }

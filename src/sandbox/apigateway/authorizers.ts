@@ -2,7 +2,7 @@
 import type { RestRoute } from '../service.js';
 import { badRequest, conflict } from './errors.js';
 import { newId } from './ids.js';
-import { bodyOf, defined, optionalInteger, optionalString, optionalStringList, requiredString } from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { paginate } from './pagination.js';
 import {
@@ -96,19 +96,19 @@ export function authorizerRoutes(store: ApiGatewayState): RestRoute[] {
       operation: 'CreateAuthorizer',
       handler(input, ctx) {
         const api = store.restApi(ctx, input.params['restApiId']!);
-        const body = bodyOf(input.body);
-        const type = requiredString(body, 'type', 'createAuthorizerInput');
+        const body = apiGatewayInput(input.body, 'createAuthorizerInput');
+        const type = body.requiredString('type');
         const authorizer: Authorizer = defined({
           id: newId(6, api.authorizers),
-          name: requiredString(body, 'name', 'createAuthorizerInput'),
+          name: body.requiredString('name'),
           type,
-          providerARNs: optionalStringList(body, 'providerARNs'),
-          authType: optionalString(body, 'authType') ?? (type === 'COGNITO_USER_POOLS' ? 'cognito_user_pools' : 'custom'),
-          authorizerUri: optionalString(body, 'authorizerUri'),
-          authorizerCredentials: optionalString(body, 'authorizerCredentials'),
-          identitySource: optionalString(body, 'identitySource'),
-          identityValidationExpression: optionalString(body, 'identityValidationExpression'),
-          authorizerResultTtlInSeconds: optionalInteger(body, 'authorizerResultTtlInSeconds') ?? DEFAULT_TTL,
+          providerARNs: body.stringList('providerARNs'),
+          authType: body.string('authType') ?? (type === 'COGNITO_USER_POOLS' ? 'cognito_user_pools' : 'custom'),
+          authorizerUri: body.string('authorizerUri'),
+          authorizerCredentials: body.string('authorizerCredentials'),
+          identitySource: body.string('identitySource'),
+          identityValidationExpression: body.string('identityValidationExpression'),
+          authorizerResultTtlInSeconds: body.integer('authorizerResultTtlInSeconds') ?? DEFAULT_TTL,
         });
         checkAuthorizer(authorizer);
         api.authorizers[authorizer.id] = authorizer;
@@ -140,7 +140,7 @@ export function authorizerRoutes(store: ApiGatewayState): RestRoute[] {
       handler(input, ctx) {
         const api = store.restApi(ctx, input.params['restApiId']!);
         const authorizer = findAuthorizer(api, input.params['authorizerId']!);
-        const updated = applyPatch(authorizer, patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        const updated = applyPatch(authorizer, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         checkAuthorizer(updated);
         api.authorizers[authorizer.id] = updated;
         return ok(updated);

@@ -4,7 +4,7 @@
 import type { RestRoute } from '../service.js';
 import { badRequest } from './errors.js';
 import { newId } from './ids.js';
-import { bodyOf, defined, optionalBoolean, optionalMap, optionalString } from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { paginate } from './pagination.js';
 import { applyPatch, patchOperationsOf, stringMember } from './patch.js';
@@ -58,18 +58,18 @@ export function deploymentRoutes(store: ApiGatewayState): RestRoute[] {
       operation: 'CreateDeployment',
       handler(input, ctx) {
         const api = store.restApi(ctx, input.params['restApiId']!);
-        const body = bodyOf(input.body);
-        const stageName = optionalString(body, 'stageName');
+        const body = apiGatewayInput(input.body);
+        const stageName = body.string('stageName');
         if (stageName !== undefined) checkStageName(stageName);
         const deployment: DeploymentRecord = defined({
           id: newId(6, api.deployments),
-          description: optionalString(body, 'description'),
+          description: body.string('description'),
           createdDate: epochSeconds(ctx.now),
           ...freeze(api),
         });
         api.deployments[deployment.id] = deployment;
         if (stageName !== undefined) {
-          const variables = optionalMap<string>(body, 'variables', 'string');
+          const variables = body.stringMap('variables');
           const existing = api.stages[stageName];
           api.stages[stageName] = existing
             ? defined({
@@ -82,10 +82,10 @@ export function deploymentRoutes(store: ApiGatewayState): RestRoute[] {
                 {
                   stageName,
                   deploymentId: deployment.id,
-                  description: optionalString(body, 'stageDescription'),
+                  description: body.string('stageDescription'),
                   variables,
-                  cacheClusterEnabled: optionalBoolean(body, 'cacheClusterEnabled'),
-                  tracingEnabled: optionalBoolean(body, 'tracingEnabled'),
+                  cacheClusterEnabled: body.boolean('cacheClusterEnabled'),
+                  tracingEnabled: body.boolean('tracingEnabled'),
                 },
                 ctx.now,
               );
@@ -121,7 +121,7 @@ export function deploymentRoutes(store: ApiGatewayState): RestRoute[] {
       handler(input, ctx) {
         const api = store.restApi(ctx, input.params['restApiId']!);
         const deployment = findDeployment(api, input.params['deploymentId']!);
-        const updated = applyPatch(deployment, patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        const updated = applyPatch(deployment, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         api.deployments[deployment.id] = updated;
         return ok(render(updated));
       },

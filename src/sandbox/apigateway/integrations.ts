@@ -2,15 +2,7 @@
 // integration's type, HTTP method and URI.
 import type { RestRoute } from '../service.js';
 import { badRequest } from './errors.js';
-import {
-  bodyOf,
-  defined,
-  optionalInteger,
-  optionalMap,
-  optionalString,
-  optionalStringList,
-  requiredString,
-} from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { created, noContent, ok } from './output.js';
 import {
   applyPatch,
@@ -95,22 +87,22 @@ export function integrationRoutes(store: ApiGatewayState): RestRoute[] {
       operation: 'PutIntegration',
       handler(input, ctx) {
         const { resource, method } = store.method(ctx, input.params);
-        const body = bodyOf(input.body);
+        const body = apiGatewayInput(input.body, 'putIntegrationInput');
         const integration: Integration = defined({
-          type: requiredString(body, 'type', 'putIntegrationInput'),
+          type: body.requiredString('type'),
           // integrationHttpMethod travels as `httpMethod` in the body (its JSON name in the model).
-          httpMethod: optionalString(body, 'httpMethod'),
-          uri: optionalString(body, 'uri'),
-          connectionType: optionalString(body, 'connectionType'),
-          connectionId: optionalString(body, 'connectionId'),
-          credentials: optionalString(body, 'credentials'),
-          requestParameters: optionalMap<string>(body, 'requestParameters', 'string'),
-          requestTemplates: optionalMap<string>(body, 'requestTemplates', 'string'),
-          passthroughBehavior: optionalString(body, 'passthroughBehavior') ?? 'WHEN_NO_MATCH',
-          contentHandling: optionalString(body, 'contentHandling'),
-          timeoutInMillis: optionalInteger(body, 'timeoutInMillis') ?? MAX_TIMEOUT,
-          cacheNamespace: optionalString(body, 'cacheNamespace') ?? resource.id,
-          cacheKeyParameters: optionalStringList(body, 'cacheKeyParameters') ?? [],
+          httpMethod: body.string('httpMethod'),
+          uri: body.string('uri'),
+          connectionType: body.string('connectionType'),
+          connectionId: body.string('connectionId'),
+          credentials: body.string('credentials'),
+          requestParameters: body.stringMap('requestParameters'),
+          requestTemplates: body.stringMap('requestTemplates'),
+          passthroughBehavior: body.string('passthroughBehavior') ?? 'WHEN_NO_MATCH',
+          contentHandling: body.string('contentHandling'),
+          timeoutInMillis: body.integer('timeoutInMillis') ?? MAX_TIMEOUT,
+          cacheNamespace: body.string('cacheNamespace') ?? resource.id,
+          cacheKeyParameters: body.stringList('cacheKeyParameters') ?? [],
         });
         checkIntegration(integration);
         method.methodIntegration = integration;
@@ -131,7 +123,7 @@ export function integrationRoutes(store: ApiGatewayState): RestRoute[] {
       operation: 'UpdateIntegration',
       handler(input, ctx) {
         const { method } = store.method(ctx, input.params);
-        const updated = applyPatch(findIntegration(method), patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        const updated = applyPatch(findIntegration(method), patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         checkIntegration(updated);
         method.methodIntegration = updated;
         return ok(updated);

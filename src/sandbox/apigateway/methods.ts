@@ -1,15 +1,7 @@
 // PutMethod, GetMethod, UpdateMethod, DeleteMethod.
 import type { RestRoute } from '../service.js';
 import { badRequest, conflict } from './errors.js';
-import {
-  bodyOf,
-  defined,
-  optionalBoolean,
-  optionalMap,
-  optionalString,
-  optionalStringList,
-  requiredString,
-} from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { noContent, created, ok } from './output.js';
 import {
   applyPatch,
@@ -123,19 +115,19 @@ export function methodRoutes(store: ApiGatewayState): RestRoute[] {
         const resource = findResource(api, input.params['resourceId']!);
         const httpMethod = input.params['httpMethod']!;
         checkHttpMethod(httpMethod);
-        const body = bodyOf(input.body);
+        const body = apiGatewayInput(input.body, 'putMethodInput');
         const method = settleAuthorization(
           api,
           defined({
             httpMethod,
-            authorizationType: requiredString(body, 'authorizationType', 'putMethodInput').toUpperCase(),
-            authorizerId: optionalString(body, 'authorizerId'),
-            apiKeyRequired: optionalBoolean(body, 'apiKeyRequired') ?? false,
-            authorizationScopes: optionalStringList(body, 'authorizationScopes'),
-            operationName: optionalString(body, 'operationName'),
-            requestValidatorId: optionalString(body, 'requestValidatorId'),
-            requestParameters: optionalMap<boolean>(body, 'requestParameters', 'boolean'),
-            requestModels: optionalMap<string>(body, 'requestModels', 'string'),
+            authorizationType: body.requiredString('authorizationType').toUpperCase(),
+            authorizerId: body.string('authorizerId'),
+            apiKeyRequired: body.boolean('apiKeyRequired') ?? false,
+            authorizationScopes: body.stringList('authorizationScopes'),
+            operationName: body.string('operationName'),
+            requestValidatorId: body.string('requestValidatorId'),
+            requestParameters: body.booleanMap('requestParameters'),
+            requestModels: body.stringMap('requestModels'),
           }),
         );
         if (resource.resourceMethods[httpMethod]) throw conflict('Method already exists for this resource');
@@ -157,7 +149,7 @@ export function methodRoutes(store: ApiGatewayState): RestRoute[] {
       operation: 'UpdateMethod',
       handler(input, ctx) {
         const { api, resource, method } = store.method(ctx, input.params);
-        const patched = applyPatch(method, patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        const patched = applyPatch(method, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         const updated = settleAuthorization(api, patched);
         resource.resourceMethods[method.httpMethod] = updated;
         return ok(updated);

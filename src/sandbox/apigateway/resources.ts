@@ -3,7 +3,7 @@
 import type { RestRoute } from '../service.js';
 import { badRequest, conflict } from './errors.js';
 import { newId } from './ids.js';
-import { bodyOf, requiredString } from './input.js';
+import { apiGatewayInput } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { paginate } from './pagination.js';
 import { applyPatch, patchOperationsOf, type PatchRule, patchValue, replaceField } from './patch.js';
@@ -97,7 +97,7 @@ export function resourceRoutes(store: ApiGatewayState): RestRoute[] {
         const api = store.restApi(ctx, input.params['restApiId']!);
         const parentId = input.params['parentId']!;
         findResource(api, parentId);
-        const pathPart = requiredString(bodyOf(input.body), 'pathPart', 'createResourceInput');
+        const pathPart = apiGatewayInput(input.body, 'createResourceInput').requiredString('pathPart');
         const resource: ResourceRecord = { id: newId(6, api.resources), parentId, pathPart, resourceMethods: {} };
         checkPlacement(api, resource);
         api.resources[resource.id] = resource;
@@ -133,7 +133,7 @@ export function resourceRoutes(store: ApiGatewayState): RestRoute[] {
         const api = store.restApi(ctx, input.params['restApiId']!);
         const resource = findResource(api, input.params['resourceId']!);
         if (resource.parentId === undefined) throw badRequest('Cannot modify the root resource');
-        const updated = applyPatch(resource, patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        const updated = applyPatch(resource, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         if (isDescendant(api, updated.parentId!, resource.id)) throw badRequest('Resources cannot be cyclical.');
         checkPlacement(api, updated);
         api.resources[resource.id] = updated;

@@ -2,7 +2,7 @@
 // console create them beside non-proxy integrations; the lab's AWS_PROXY integration does not use them.
 import type { RestRoute } from '../service.js';
 import { badRequest, notFound } from './errors.js';
-import { bodyOf, defined, optionalMap, optionalString } from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { created, noContent, ok } from './output.js';
 import { findIntegration, type ApiGatewayState } from './state.js';
 
@@ -29,11 +29,11 @@ export function responseRoutes(store: ApiGatewayState): RestRoute[] {
       handler(input, ctx) {
         const { method } = store.method(ctx, input.params);
         const statusCode = statusCodeOf(input.params);
-        const body = bodyOf(input.body);
+        const body = apiGatewayInput(input.body);
         const response = defined({
           statusCode,
-          responseParameters: optionalMap<boolean>(body, 'responseParameters', 'boolean'),
-          responseModels: optionalMap<string>(body, 'responseModels', 'string'),
+          responseParameters: body.booleanMap('responseParameters'),
+          responseModels: body.stringMap('responseModels'),
         });
         method.methodResponses = { ...method.methodResponses, [statusCode]: response };
         return created(response);
@@ -67,13 +67,13 @@ export function responseRoutes(store: ApiGatewayState): RestRoute[] {
       handler(input, ctx) {
         const integration = findIntegration(store.method(ctx, input.params).method);
         const statusCode = statusCodeOf(input.params);
-        const body = bodyOf(input.body);
+        const body = apiGatewayInput(input.body);
         const response = defined({
           statusCode,
-          selectionPattern: optionalString(body, 'selectionPattern'),
-          responseParameters: optionalMap<string>(body, 'responseParameters', 'string'),
-          responseTemplates: optionalMap<string>(body, 'responseTemplates', 'string'),
-          contentHandling: optionalString(body, 'contentHandling'),
+          selectionPattern: body.string('selectionPattern'),
+          responseParameters: body.stringMap('responseParameters'),
+          responseTemplates: body.stringMap('responseTemplates'),
+          contentHandling: body.string('contentHandling'),
         });
         integration.integrationResponses = { ...integration.integrationResponses, [statusCode]: response };
         return created(response);

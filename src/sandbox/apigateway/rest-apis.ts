@@ -2,16 +2,7 @@
 import type { RestRoute } from '../service.js';
 import { badRequest } from './errors.js';
 import { newId } from './ids.js';
-import {
-  bodyOf,
-  defined,
-  optionalBoolean,
-  optionalInteger,
-  optionalMap,
-  optionalString,
-  optionalStringList,
-  requiredString,
-} from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { paginate } from './pagination.js';
 import {
@@ -88,29 +79,29 @@ export function restApiRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis',
       operation: 'CreateRestApi',
       handler(input, ctx) {
-        const body = bodyOf(input.body);
+        const body = apiGatewayInput(input.body, 'createRestApiInput');
         const region = store.region(ctx);
-        const apiKeySource = optionalString(body, 'apiKeySource') ?? 'HEADER';
+        const apiKeySource = body.string('apiKeySource') ?? 'HEADER';
         checkApiKeySource(apiKeySource);
-        const minimumCompressionSize = optionalInteger(body, 'minimumCompressionSize');
+        const minimumCompressionSize = body.integer('minimumCompressionSize');
         checkCompressionSize(minimumCompressionSize);
-        const endpointTypes = bodyOf(body['endpointConfiguration'])['types'];
+        const endpointTypes = body.struct('endpointConfiguration')?.any('types');
         const rootResourceId = newId(10);
         const restApi: RestApi = defined({
           id: newId(10, region.restApis),
-          name: requiredString(body, 'name', 'createRestApiInput'),
-          description: optionalString(body, 'description'),
+          name: body.requiredString('name'),
+          description: body.string('description'),
           createdDate: epochSeconds(ctx.now),
-          version: optionalString(body, 'version'),
-          binaryMediaTypes: optionalStringList(body, 'binaryMediaTypes'),
+          version: body.string('version'),
+          binaryMediaTypes: body.stringList('binaryMediaTypes'),
           minimumCompressionSize,
           apiKeySource,
           endpointConfiguration: {
             types: Array.isArray(endpointTypes) && endpointTypes.length > 0 ? endpointTypes.map(String) : ['EDGE'],
           },
-          policy: optionalString(body, 'policy'),
-          tags: optionalMap<string>(body, 'tags', 'string'),
-          disableExecuteApiEndpoint: optionalBoolean(body, 'disableExecuteApiEndpoint') ?? false,
+          policy: body.string('policy'),
+          tags: body.stringMap('tags'),
+          disableExecuteApiEndpoint: body.boolean('disableExecuteApiEndpoint') ?? false,
           rootResourceId,
         });
         region.restApis[restApi.id] = {
@@ -146,7 +137,7 @@ export function restApiRoutes(store: ApiGatewayState): RestRoute[] {
       operation: 'UpdateRestApi',
       handler(input, ctx) {
         const record = store.restApi(ctx, input.params['restApiId']!);
-        record.restApi = applyPatch(record.restApi, patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        record.restApi = applyPatch(record.restApi, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         return ok(record.restApi);
       },
     },

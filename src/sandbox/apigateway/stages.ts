@@ -2,7 +2,7 @@
 // CreateDeployment's stageName.
 import type { RestRoute } from '../service.js';
 import { badRequest, conflict } from './errors.js';
-import { bodyOf, defined, optionalBoolean, optionalMap, optionalString, requiredString } from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { applyPatch, mapEntry, patchBoolean, patchOperationsOf, patchValue, stringMember, type PatchRule } from './patch.js';
 import { epochSeconds, type RestApiRecord, type Stage, findDeployment, findStage, type ApiGatewayState } from './state.js';
@@ -74,9 +74,9 @@ export function stageRoutes(store: ApiGatewayState): RestRoute[] {
       operation: 'CreateStage',
       handler(input, ctx) {
         const api = store.restApi(ctx, input.params['restApiId']!);
-        const body = bodyOf(input.body);
-        const stageName = requiredString(body, 'stageName', 'createStageInput');
-        const deploymentId = requiredString(body, 'deploymentId', 'createStageInput');
+        const body = apiGatewayInput(input.body, 'createStageInput');
+        const stageName = body.requiredString('stageName');
+        const deploymentId = body.requiredString('deploymentId');
         checkStageName(stageName);
         findDeployment(api, deploymentId);
         if (api.stages[stageName]) throw conflict('Stage already exists');
@@ -84,11 +84,11 @@ export function stageRoutes(store: ApiGatewayState): RestRoute[] {
           {
             stageName,
             deploymentId,
-            description: optionalString(body, 'description'),
-            variables: optionalMap<string>(body, 'variables', 'string'),
-            cacheClusterEnabled: optionalBoolean(body, 'cacheClusterEnabled'),
-            tracingEnabled: optionalBoolean(body, 'tracingEnabled'),
-            tags: optionalMap<string>(body, 'tags', 'string'),
+            description: body.string('description'),
+            variables: body.stringMap('variables'),
+            cacheClusterEnabled: body.boolean('cacheClusterEnabled'),
+            tracingEnabled: body.boolean('tracingEnabled'),
+            tags: body.stringMap('tags'),
           },
           ctx.now,
         );
@@ -126,7 +126,7 @@ export function stageRoutes(store: ApiGatewayState): RestRoute[] {
       handler(input, ctx) {
         const api = store.restApi(ctx, input.params['restApiId']!);
         const stage = findStage(api, input.params['stageName']!);
-        const updated = applyPatch(stage, patchOperationsOf(bodyOf(input.body)), updateRules(api));
+        const updated = applyPatch(stage, patchOperationsOf(apiGatewayInput(input.body)), updateRules(api));
         updated.lastUpdatedDate = epochSeconds(ctx.now);
         api.stages[stage.stageName] = updated;
         return ok(updated);

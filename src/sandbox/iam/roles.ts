@@ -2,13 +2,15 @@
 
 import { awsId, isoSeconds } from '../ids.js';
 import { paginate } from '../pagination.js';
-import { QueryParams, validationError, type QueryAction } from '../protocols/query.js';
+import type { Input } from '../input.js';
+import type { QueryAction } from '../protocols/query.js';
 import { AwsError, type RequestContext } from '../service.js';
+import { queryActions } from './input.js';
 import { encodePolicyDocument, parsePolicyDocument } from './policy-document.js';
 import type { IamState, RoleRecord } from './state.js';
 
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-const PATH = /^\/([\x21-\x7e]*\/)?$/;
+const ROLE_NAME = { pattern: /^[\w+=,.@-]{1,64}$/, patternText: '[\\w+=,.@-]+' };
+const PATH = { pattern: /^\/([\x21-\x7e]*\/)?$/, patternText: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)' };
 
 export function roleView(role: RoleRecord) {
   return {
@@ -24,11 +26,11 @@ export function roleView(role: RoleRecord) {
 }
 
 /** The role the request's RoleName names, else NoSuchEntity. */
-export const roleNamed = (state: IamState, ctx: RequestContext, params: QueryParams): RoleRecord => state.role(ctx.accountId, params.required('RoleName'));
+export const roleNamed = (state: IamState, ctx: RequestContext, input: Input): RoleRecord => state.role(ctx.accountId, input.requiredString('RoleName'));
 
 /** A policy document member, validated as a trust or an identity policy; kept as the caller sent it. */
-export function policyDocumentParam(params: QueryParams, name: string, kind: 'trust' | 'identity'): string {
-  const text = params.required(name);
+export function policyDocumentParam(input: Input, name: string, kind: 'trust' | 'identity'): string {
+  const text = input.requiredString(name);
   parsePolicyDocument(text, kind);
   return text;
 }
@@ -36,19 +38,17 @@ export function policyDocumentParam(params: QueryParams, name: string, kind: 'tr
 const invalidMarker = () => new AwsError('ValidationError', 'Invalid Marker.');
 
 /** IAM's Marker / MaxItems paging: the page, and IsTruncated / Marker for the answer. */
-export function iamPage<T>(items: readonly T[], params: QueryParams): { items: T[]; IsTruncated: boolean; Marker?: string } {
-  const page = paginate(items, params.optional('Marker'), params.integer('MaxItems', 1, 1000) ?? 100, invalidMarker);
+export function iamPage<T>(items: readonly T[], input: Input): { items: T[]; IsTruncated: boolean; Marker?: string } {
+  const page = paginate(items, input.string('Marker'), input.integer('MaxItems', { min: 1, max: 1000 }) ?? 100, invalidMarker);
   return { items: page.items, IsTruncated: page.nextMarker !== undefined, Marker: page.nextMarker };
 }
 
 export function roleActions(state: IamState): Record<string, QueryAction> {
-  return {
-    CreateRole(params, ctx) {
-      const name = params.required('RoleName');
-      if (!ROLE_NAME.test(name)) throw validationError('RoleName', name, 'Member must satisfy regular expression pattern: [\\w+=,.@-]+');
-      const path = params.optional('Path') ?? '/';
-      if (!PATH.test(path)) throw validationError('Path', path, 'Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)');
-      const document = policyDocumentParam(params, 'AssumeRolePolicyDocument', 'trust');
+  return queryActions({
+    CreateRole(input, ctx) {
+      const name = input.requiredString('RoleName', ROLE_NAME);
+      const path = input.string('Path', PATH) ?? '/';
+      const document = policyDocumentParam(input, 'AssumeRolePolicyDocument', 'trust');
       if (state.findRole(ctx.accountId, name)) throw new AwsError('EntityAlreadyExists', `Role with name ${name} already exists.`, 409);
       const role: RoleRecord = {
         RoleName: name,
@@ -57,9 +57,9 @@ export function roleActions(state: IamState): Record<string, QueryAction> {
         Path: path,
         CreateDate: ctx.now.toISOString(),
         AssumeRolePolicyDocument: document,
-        Description: params.optional('Description'),
-        MaxSessionDuration: params.integer('MaxSessionDuration', 3600, 43200) ?? 3600,
-        Tags: params.structList('Tags').map((tag) => ({ Key: tag.Key ?? '', Value: tag.Value ?? '' })),
+        Description: input.string('Description'),
+        MaxSessionDuration: input.integer('MaxSessionDuration', { min: 3600, max: 43200 }) ?? 3600,
+        Tags: input.structList('Tags').map((tag) => ({ Key: tag.Key ?? '', Value: tag.Value ?? '' })),
         attachedPolicyArns: [],
         inlinePolicies: {},
       };
@@ -67,32 +67,32 @@ export function roleActions(state: IamState): Record<string, QueryAction> {
       return { Role: { ...roleView(role), Tags: role.Tags.length ? role.Tags : undefined } };
     },
 
-    GetRole(params, ctx) {
-      const role = roleNamed(state, ctx, params);
+    GetRole(input, ctx) {
+      const role = roleNamed(state, ctx, input);
       return { Role: { ...roleView(role), RoleLastUsed: {}, Tags: role.Tags.length ? role.Tags : undefined } };
     },
 
-    ListRoles(params, ctx) {
-      const prefix = params.optional('PathPrefix') ?? '/';
+    ListRoles(input, ctx) {
+      const prefix = input.string('PathPrefix') ?? '/';
       const roles = Object.values(state.roles(ctx.accountId))
         .filter((role) => role.Path.startsWith(prefix))
         .sort((a, b) => a.RoleName.localeCompare(b.RoleName));
-      const { items, ...paging } = iamPage(roles, params);
+      const { items, ...paging } = iamPage(roles, input);
       return { Roles: items.map(roleView), ...paging };
     },
 
-    DeleteRole(params, ctx) {
-      const role = roleNamed(state, ctx, params);
+    DeleteRole(input, ctx) {
+      const role = roleNamed(state, ctx, input);
       if (role.attachedPolicyArns.length) throw new AwsError('DeleteConflict', 'Cannot delete entity, must detach all policies first.', 409);
       if (Object.keys(role.inlinePolicies).length) throw new AwsError('DeleteConflict', 'Cannot delete entity, must delete policies first.', 409);
       delete state.roles(ctx.accountId)[role.RoleName.toLowerCase()];
       return undefined;
     },
 
-    UpdateAssumeRolePolicy(params, ctx) {
-      const role = roleNamed(state, ctx, params);
-      role.AssumeRolePolicyDocument = policyDocumentParam(params, 'PolicyDocument', 'trust');
+    UpdateAssumeRolePolicy(input, ctx) {
+      const role = roleNamed(state, ctx, input);
+      role.AssumeRolePolicyDocument = policyDocumentParam(input, 'PolicyDocument', 'trust');
       return undefined;
     },
-  };
+  });
 }

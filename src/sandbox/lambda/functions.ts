@@ -57,10 +57,10 @@ export function functionRoutes(state: LambdaState, deps: { iam: IamDirectory; fi
   function applySettings(configuration: FunctionConfiguration, input: Input): void {
     const handler = input.string('Handler', HANDLER);
     if (handler !== undefined) configuration.Handler = handler;
-    const description = input.string('Description', { maxLength: 256 });
+    const description = input.string('Description', { max: 256 });
     if (description !== undefined) configuration.Description = description;
-    configuration.Timeout = input.integer('Timeout', 1, 900) ?? configuration.Timeout;
-    configuration.MemorySize = input.integer('MemorySize', 128, 10240) ?? configuration.MemorySize;
+    configuration.Timeout = input.integer('Timeout', { min: 1, max: 900 }) ?? configuration.Timeout;
+    configuration.MemorySize = input.integer('MemorySize', { min: 128, max: 10240 }) ?? configuration.MemorySize;
     const variables = input.struct('Environment')?.stringMap('Variables');
     if (variables !== undefined) configuration.Environment = { Variables: variables };
   }
@@ -100,7 +100,7 @@ export function functionRoutes(state: LambdaState, deps: { iam: IamDirectory; fi
         LastUpdateStatus: 'Successful',
         PackageType: 'Zip',
         Architectures: architectures(input),
-        EphemeralStorage: { Size: input.struct('EphemeralStorage')?.integer('Size', 512, 10240) ?? 512 },
+        EphemeralStorage: { Size: input.struct('EphemeralStorage')?.integer('Size', { min: 512, max: 10240 }) ?? 512 },
         SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
         LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${name}` },
       };

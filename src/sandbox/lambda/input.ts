@@ -9,12 +9,12 @@ export const validationException = (member: string, value: unknown, constraint: 
 
 const LAMBDA_ERRORS: InputErrors = {
   wrongType: (member, expected) => new AwsError('InvalidRequestContentException', `Could not parse request body into json: ${member} must be ${expected}`),
-  invalid: validationException,
+  invalid: (message) => new AwsError('ValidationException', message),
 };
 
 const notAnObject = () => new AwsError('InvalidRequestContentException', 'Could not parse request body into json: the body is not a JSON object');
 
 /** A Lambda request body, read with Lambda's errors. */
 export function lambdaInput(body: unknown): Input {
-  return Input.of(body, LAMBDA_ERRORS, notAnObject);
+  return Input.json(body, LAMBDA_ERRORS, { notAnObject });
 }

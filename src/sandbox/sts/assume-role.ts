@@ -1,31 +1,26 @@
 // AssumeRole, with the role's trust policy (and its ExternalId and other conditions) enforced.
 
 import { randomBytes } from 'node:crypto';
+import { queryActions } from '../iam/input.js';
 import type { IamDirectory } from '../iam/state.js';
 import { trustAllows } from '../iam/trust-policy.js';
 import { awsId, isoSeconds } from '../ids.js';
-import { validationError, type QueryAction } from '../protocols/query.js';
+import type { QueryAction } from '../protocols/query.js';
 import { AwsError } from '../service.js';
 import { callerArn, callerPrincipals } from './identity.js';
 import type { StsState } from './state.js';
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]{1,64})$/;
-const SESSION_NAME = /^[\w+=,.@-]*$/;
-const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+const SESSION_NAME = { min: 2, max: 64, pattern: /^[\w+=,.@-]*$/, patternText: '[\\w+=,.@-]*' };
+const EXTERNAL_ID = { pattern: /^[\w+=,.@:/-]{2,1224}$/, patternText: '[\\w+=,.@:\\/-]*' };
 
 export function assumeRoleActions(state: StsState, iam: IamDirectory): Record<string, QueryAction> {
-  return {
-    AssumeRole(params, ctx) {
-      const roleArn = params.required('RoleArn');
-      const sessionName = params.required('RoleSessionName');
-      if (sessionName.length < 2) throw validationError('RoleSessionName', sessionName, 'Member must have length greater than or equal to 2');
-      if (sessionName.length > 64) throw validationError('RoleSessionName', sessionName, 'Member must have length less than or equal to 64');
-      if (!SESSION_NAME.test(sessionName)) throw validationError('RoleSessionName', sessionName, 'Member must satisfy regular expression pattern: [\\w+=,.@-]*');
-      const externalId = params.optional('ExternalId');
-      if (externalId !== undefined && !EXTERNAL_ID.test(externalId)) {
-        throw validationError('ExternalId', externalId, 'Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*');
-      }
-      const duration = params.integer('DurationSeconds', 900, 43200) ?? 3600;
+  return queryActions({
+    AssumeRole(input, ctx) {
+      const roleArn = input.requiredString('RoleArn');
+      const sessionName = input.requiredString('RoleSessionName', SESSION_NAME);
+      const externalId = input.string('ExternalId', EXTERNAL_ID);
+      const duration = input.integer('DurationSeconds', { min: 900, max: 43200 }) ?? 3600;
       const arnMatch = ROLE_ARN.exec(roleArn);
       if (!arnMatch) throw new AwsError('ValidationError', `${roleArn} is invalid`);
       const [, roleAccount = '', roleName = ''] = arnMatch;
@@ -54,5 +49,5 @@ export function assumeRoleActions(state: StsState, iam: IamDirectory): Record<st
         },
       };
     },
-  };
+  });
 }

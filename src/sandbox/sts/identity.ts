@@ -1,5 +1,6 @@
 // Who the caller is: GetCallerIdentity, and the ARN and principals AssumeRole checks a trust policy against.
 
+import { queryActions } from '../iam/input.js';
 import type { IamDirectory } from '../iam/state.js';
 import type { QueryAction } from '../protocols/query.js';
 import type { RequestContext } from '../service.js';
@@ -22,10 +23,10 @@ export function callerPrincipals(state: StsState, iam: IamDirectory, ctx: Reques
 }
 
 export function identityActions(state: StsState): Record<string, QueryAction> {
-  return {
-    GetCallerIdentity(_params, ctx) {
+  return queryActions({
+    GetCallerIdentity(_input, ctx) {
       const session = state.session(ctx.accessKeyId);
       return { UserId: session ? `${session.roleId}:${session.sessionName}` : ctx.accountId, Account: ctx.accountId, Arn: callerArn(state, ctx) };
     },
-  };
+  });
 }
