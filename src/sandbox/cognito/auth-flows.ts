@@ -10,7 +10,7 @@ import { enforcePolicy, hashPassword, passwordMatches } from './passwords.js';
 import { passwordPolicy } from './pools.js';
 import { userKey, type StoredClient, type StoredPool, type StoredUser } from './state.js';
 import { accessToken, idToken, newAuthEvent, newRefreshToken, refreshTokenHash, tokenLifetimes, type AuthEvent } from './tokens.js';
-import { CLIENT_ID, USER_POOL_ID, str, strMap, validate } from './validation.js';
+import { CLIENT_ID, USER_POOL_ID } from './input.js';
 
 type Endpoint = 'public' | 'admin';
 
@@ -149,15 +149,15 @@ function startAuth(attempt: Attempt, endpoint: Endpoint, authFlow: string, param
 }
 
 const initiateAuth: Handler = (input, ctx, deps) => {
-  validate(input, { AuthFlow: { required: true, enum: AUTH_FLOWS }, ClientId: CLIENT_ID });
-  const { pool, client } = deps.pools.client(input['ClientId'] as string);
-  return startAuth({ pool, client, ctx, deps }, 'public', input['AuthFlow'] as string, strMap(input, 'AuthParameters'));
+  input.check({ AuthFlow: { required: true, enum: AUTH_FLOWS }, ClientId: CLIENT_ID });
+  const { pool, client } = deps.pools.client(input.requiredString('ClientId'));
+  return startAuth({ pool, client, ctx, deps }, 'public', input.requiredString('AuthFlow'), input.stringMap('AuthParameters') ?? {});
 };
 
 const adminInitiateAuth: Handler = (input, ctx, deps) => {
-  validate(input, { UserPoolId: USER_POOL_ID, ClientId: CLIENT_ID, AuthFlow: { required: true, enum: AUTH_FLOWS } });
-  const { pool, client } = deps.pools.clientInScope(ctx, input['UserPoolId'] as string, input['ClientId'] as string);
-  return startAuth({ pool, client, ctx, deps }, 'admin', input['AuthFlow'] as string, strMap(input, 'AuthParameters'));
+  input.check({ UserPoolId: USER_POOL_ID, ClientId: CLIENT_ID, AuthFlow: { required: true, enum: AUTH_FLOWS } });
+  const { pool, client } = deps.pools.clientInScope(ctx, input.requiredString('UserPoolId'), input.requiredString('ClientId'));
+  return startAuth({ pool, client, ctx, deps }, 'admin', input.requiredString('AuthFlow'), input.stringMap('AuthParameters') ?? {});
 };
 
 async function newPasswordChallenge(attempt: Attempt, challengeName: string, session: string | undefined, responses: Record<string, string>) {
@@ -186,20 +186,20 @@ async function newPasswordChallenge(attempt: Attempt, challengeName: string, ses
 }
 
 const respondToAuthChallenge: Handler = (input, ctx, deps) => {
-  validate(input, { ClientId: CLIENT_ID, ChallengeName: { required: true, enum: CHALLENGES }, Session: SESSION });
-  const { pool, client } = deps.pools.client(input['ClientId'] as string);
-  return newPasswordChallenge({ pool, client, ctx, deps }, input['ChallengeName'] as string, str(input, 'Session'), strMap(input, 'ChallengeResponses'));
+  input.check({ ClientId: CLIENT_ID, ChallengeName: { required: true, enum: CHALLENGES }, Session: SESSION });
+  const { pool, client } = deps.pools.client(input.requiredString('ClientId'));
+  return newPasswordChallenge({ pool, client, ctx, deps }, input.requiredString('ChallengeName'), input.string('Session'), input.stringMap('ChallengeResponses') ?? {});
 };
 
 const adminRespondToAuthChallenge: Handler = (input, ctx, deps) => {
-  validate(input, {
+  input.check({
     UserPoolId: USER_POOL_ID,
     ClientId: CLIENT_ID,
     ChallengeName: { required: true, enum: CHALLENGES },
     Session: SESSION,
   });
-  const { pool, client } = deps.pools.clientInScope(ctx, input['UserPoolId'] as string, input['ClientId'] as string);
-  return newPasswordChallenge({ pool, client, ctx, deps }, input['ChallengeName'] as string, str(input, 'Session'), strMap(input, 'ChallengeResponses'));
+  const { pool, client } = deps.pools.clientInScope(ctx, input.requiredString('UserPoolId'), input.requiredString('ClientId'));
+  return newPasswordChallenge({ pool, client, ctx, deps }, input.requiredString('ChallengeName'), input.string('Session'), input.stringMap('ChallengeResponses') ?? {});
 };
 
 export const authHandlers: Record<string, Handler> = {

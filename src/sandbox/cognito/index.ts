@@ -5,6 +5,7 @@ import { AwsError, type JsonRpcService, type Persistable, type RequestContext } 
 import { authHandlers } from './auth-flows.js';
 import { clientHandlers } from './clients.js';
 import type { CognitoDeps, Handler } from './handler.js';
+import { cognitoInput } from './input.js';
 import { KeyRing } from './keys.js';
 import { poolHandlers } from './pools.js';
 import { AuthSessions } from './sessions.js';
@@ -51,7 +52,7 @@ export function createCognitoService(options: CognitoServiceOptions = {}): Cogni
     handle(operation, input, ctx) {
       const handler = Object.hasOwn(HANDLERS, operation) ? HANDLERS[operation] : undefined;
       if (!handler) throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
-      return handler(input ?? {}, ctx, deps);
+      return handler(cognitoInput(input), ctx, deps);
     },
 
     wellKnown(poolId, doc, ctx) {
