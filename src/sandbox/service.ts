@@ -36,6 +36,8 @@ export interface RequestContext {
 /** cognito-idp: awsJson1_1, `X-Amz-Target: <targetPrefix>.<Operation>`. */
 export interface JsonRpcService {
   targetPrefix: string;
+  /** The operations handle() answers, for documentation and its tests. */
+  operations: readonly string[];
   /** Returns the JSON result object; throws AwsError. Unknown operation: throw AwsError('UnknownOperationException', ...). */
   handle(operation: string, input: Record<string, unknown>, ctx: RequestContext): Promise<unknown> | unknown;
 }

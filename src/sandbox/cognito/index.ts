@@ -48,6 +48,7 @@ export function createCognitoService(options: CognitoServiceOptions = {}): Cogni
 
   return {
     targetPrefix: 'AWSCognitoIdentityProviderService',
+    operations: Object.keys(HANDLERS),
 
     handle(operation, input, ctx) {
       const handler = Object.hasOwn(HANDLERS, operation) ? HANDLERS[operation] : undefined;
