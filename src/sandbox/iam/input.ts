@@ -10,11 +10,11 @@ const QUERY_ERRORS: InputErrors = {
 };
 
 /** An awsQuery form (IAM, STS), read with their errors. */
-export function queryInput(params: QueryParams): Input {
+function queryInput(params: QueryParams): Input {
   return Input.form(params, QUERY_ERRORS);
 }
 
-export type InputAction = (input: Input, ctx: RequestContext) => unknown;
+type InputAction = (input: Input, ctx: RequestContext) => unknown;
 
 /** An action table whose handlers read their form through queryInput(). */
 export function queryActions(handlers: Record<string, InputAction>): Record<string, QueryAction> {

@@ -12,7 +12,7 @@ import type { IamState, RoleRecord } from './state.js';
 const ROLE_NAME = { pattern: /^[\w+=,.@-]{1,64}$/, patternText: '[\\w+=,.@-]+' };
 const PATH = { pattern: /^\/([\x21-\x7e]*\/)?$/, patternText: '(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)' };
 
-export function roleView(role: RoleRecord) {
+function roleView(role: RoleRecord) {
   return {
     Path: role.Path,
     RoleName: role.RoleName,
