@@ -122,7 +122,7 @@ const describeUserPool: Handler = (input, ctx, deps) => {
 
 const listUserPools: Handler = (input, ctx, deps) => {
   input.check({ NextToken: PAGE_TOKEN, MaxResults: { required: true, min: 1, max: 60 } });
-  const page = paginate(deps.pools.listInScope(ctx), (p) => p.id, (input.integer('MaxResults') as number), input.string('NextToken'));
+  const page = paginate(deps.pools.listInScope(ctx), (p) => p.id, input.integer('MaxResults') as number, input.string('NextToken'));
   return {
     UserPools: page.items.map((pool) => ({
       Id: pool.id,
