@@ -133,7 +133,7 @@ export interface RegionState {
   restApis: Record<string, RestApiRecord>;
 }
 
-export function emptyRegionState(): RegionState {
+function emptyRegionState(): RegionState {
   return { restApis: {} };
 }
 
@@ -160,7 +160,7 @@ export class ApiGatewayState {
   readonly persistence: Persistable = versionedState(
     { service: 'apigateway', version: 1, members: ['scopes'] },
     () => ({ scopes: this.scoped.toJSON() }),
-    ({ scopes }) => this.scoped.load(scopes as Record<string, RegionState>),
+    ({ scopes }) => this.scoped.load(scopes),
   );
 
   region(scope: Scope): RegionState {

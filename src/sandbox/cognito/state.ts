@@ -86,7 +86,7 @@ export interface StoredPool {
   refreshTokens: Record<string, StoredRefreshToken>;
 }
 
-export interface CognitoState {
+interface CognitoState {
   pools: Record<string, StoredPool>;
 }
 
