@@ -80,6 +80,14 @@ export interface Persistable {
   importState(state: unknown): void;
 }
 
+/**
+ * The record stored under a name the caller chose, or undefined: only own keys count, so names such as
+ * `constructor` or `toString` are found only when they were stored.
+ */
+export function own<T>(records: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(records, key) ? records[key] : undefined;
+}
+
 /** State kept per account and region, as AWS keeps resources. */
 export class ScopedState<T> {
   private readonly scopes = new Map<string, T>();

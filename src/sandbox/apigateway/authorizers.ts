@@ -88,14 +88,14 @@ const UPDATE_RULES: readonly PatchRule<Authorizer>[] = [
   },
 ];
 
-export function authorizerRoutes(store: ApiGatewayState): RestRoute[] {
+export function authorizerRoutes(state: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',
       path: '/restapis/{restApiId}/authorizers',
       operation: 'CreateAuthorizer',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const body = apiGatewayInput(input.body, 'createAuthorizerInput');
         const type = body.requiredString('type');
         const authorizer: Authorizer = defined({
@@ -120,7 +120,7 @@ export function authorizerRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/authorizers',
       operation: 'GetAuthorizers',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         return ok(paginate(Object.values(api.authorizers), input.query));
       },
     },
@@ -129,7 +129,7 @@ export function authorizerRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/authorizers/{authorizerId}',
       operation: 'GetAuthorizer',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         return ok(findAuthorizer(api, input.params['authorizerId']!));
       },
     },
@@ -138,7 +138,7 @@ export function authorizerRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/authorizers/{authorizerId}',
       operation: 'UpdateAuthorizer',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const authorizer = findAuthorizer(api, input.params['authorizerId']!);
         const updated = applyPatch(authorizer, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         checkAuthorizer(updated);
@@ -151,7 +151,7 @@ export function authorizerRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/authorizers/{authorizerId}',
       operation: 'DeleteAuthorizer',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const authorizer = findAuthorizer(api, input.params['authorizerId']!);
         const [firstUse] = methodsUsing(api, authorizer.id);
         if (firstUse !== undefined) {

@@ -1,7 +1,7 @@
 // CreateDeployment, GetDeployments, GetDeployment, UpdateDeployment, DeleteDeployment. A deployment
 // freezes deep copies of the API's resources, methods, integrations and authorizers: what a stage serves
 // changes only when it is pointed at another deployment.
-import type { RestRoute } from '../service.js';
+import { own, type RestRoute } from '../service.js';
 import { badRequest } from './errors.js';
 import { newId } from './ids.js';
 import { apiGatewayInput, defined } from './input.js';
@@ -50,14 +50,14 @@ function render(deployment: DeploymentRecord, withSummary = false): object {
 
 const UPDATE_RULES = [stringMember<DeploymentRecord>('/description')];
 
-export function deploymentRoutes(store: ApiGatewayState): RestRoute[] {
+export function deploymentRoutes(state: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',
       path: '/restapis/{restApiId}/deployments',
       operation: 'CreateDeployment',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const body = apiGatewayInput(input.body);
         const stageName = body.string('stageName');
         if (stageName !== undefined) checkStageName(stageName);
@@ -70,7 +70,7 @@ export function deploymentRoutes(store: ApiGatewayState): RestRoute[] {
         api.deployments[deployment.id] = deployment;
         if (stageName !== undefined) {
           const variables = body.stringMap('variables');
-          const existing = api.stages[stageName];
+          const existing = own(api.stages, stageName);
           api.stages[stageName] = existing
             ? defined({
                 ...existing,
@@ -98,7 +98,7 @@ export function deploymentRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/deployments',
       operation: 'GetDeployments',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const all = Object.values(api.deployments).map((deployment) => render(deployment));
         return ok(paginate(all, input.query));
       },
@@ -108,7 +108,7 @@ export function deploymentRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/deployments/{deploymentId}',
       operation: 'GetDeployment',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const deployment = findDeployment(api, input.params['deploymentId']!);
         const embed = input.query.getAll('embed').flatMap((value) => value.split(','));
         return ok(render(deployment, embed.includes('apisummary')));
@@ -119,7 +119,7 @@ export function deploymentRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/deployments/{deploymentId}',
       operation: 'UpdateDeployment',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const deployment = findDeployment(api, input.params['deploymentId']!);
         const updated = applyPatch(deployment, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         api.deployments[deployment.id] = updated;
@@ -131,7 +131,7 @@ export function deploymentRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/deployments/{deploymentId}',
       operation: 'DeleteDeployment',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const deployment = findDeployment(api, input.params['deploymentId']!);
         if (Object.values(api.stages).some((stage) => stage.deploymentId === deployment.id)) {
           throw badRequest('Active stages pointing to this deployment must be moved or deleted');

@@ -154,14 +154,14 @@ function document(
   };
 }
 
-export function exportRoutes(store: ApiGatewayState): RestRoute[] {
+export function exportRoutes(state: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'GET',
       path: '/restapis/{restApiId}/stages/{stageName}/exports/{exportType}',
       operation: 'GetExport',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const stage = findStage(api, input.params['stageName']!);
         const exportType = input.params['exportType'];
         if (exportType !== 'oas30' && exportType !== 'swagger') {

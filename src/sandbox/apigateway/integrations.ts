@@ -78,7 +78,7 @@ const UPDATE_RULES: readonly PatchRule<Integration>[] = [
   },
 ];
 
-export function integrationRoutes(store: ApiGatewayState): RestRoute[] {
+export function integrationRoutes(state: ApiGatewayState): RestRoute[] {
   const base = '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration';
   return [
     {
@@ -86,7 +86,7 @@ export function integrationRoutes(store: ApiGatewayState): RestRoute[] {
       path: base,
       operation: 'PutIntegration',
       handler(input, ctx) {
-        const { resource, method } = store.method(ctx, input.params);
+        const { resource, method } = state.method(ctx, input.params);
         const body = apiGatewayInput(input.body, 'putIntegrationInput');
         const integration: Integration = defined({
           type: body.requiredString('type'),
@@ -114,7 +114,7 @@ export function integrationRoutes(store: ApiGatewayState): RestRoute[] {
       path: base,
       operation: 'GetIntegration',
       handler(input, ctx) {
-        return ok(findIntegration(store.method(ctx, input.params).method));
+        return ok(findIntegration(state.method(ctx, input.params).method));
       },
     },
     {
@@ -122,7 +122,7 @@ export function integrationRoutes(store: ApiGatewayState): RestRoute[] {
       path: base,
       operation: 'UpdateIntegration',
       handler(input, ctx) {
-        const { method } = store.method(ctx, input.params);
+        const { method } = state.method(ctx, input.params);
         const updated = applyPatch(findIntegration(method), patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         checkIntegration(updated);
         method.methodIntegration = updated;
@@ -134,7 +134,7 @@ export function integrationRoutes(store: ApiGatewayState): RestRoute[] {
       path: base,
       operation: 'DeleteIntegration',
       handler(input, ctx) {
-        const { method } = store.method(ctx, input.params);
+        const { method } = state.method(ctx, input.params);
         findIntegration(method);
         delete method.methodIntegration;
         return noContent();

@@ -1,5 +1,5 @@
 // PutMethod, GetMethod, UpdateMethod, DeleteMethod.
-import type { RestRoute } from '../service.js';
+import { own, type RestRoute } from '../service.js';
 import { badRequest, conflict } from './errors.js';
 import { apiGatewayInput, defined } from './input.js';
 import { noContent, created, ok } from './output.js';
@@ -103,7 +103,7 @@ const UPDATE_RULES: readonly PatchRule<Method>[] = [
   mapEntry('/requestModels/{contentType}'),
 ];
 
-export function methodRoutes(store: ApiGatewayState): RestRoute[] {
+export function methodRoutes(state: ApiGatewayState): RestRoute[] {
   const base = '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}';
   return [
     {
@@ -111,7 +111,7 @@ export function methodRoutes(store: ApiGatewayState): RestRoute[] {
       path: base,
       operation: 'PutMethod',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const resource = findResource(api, input.params['resourceId']!);
         const httpMethod = input.params['httpMethod']!;
         checkHttpMethod(httpMethod);
@@ -130,7 +130,7 @@ export function methodRoutes(store: ApiGatewayState): RestRoute[] {
             requestModels: body.stringMap('requestModels'),
           }),
         );
-        if (resource.resourceMethods[httpMethod]) throw conflict('Method already exists for this resource');
+        if (own(resource.resourceMethods, httpMethod)) throw conflict('Method already exists for this resource');
         resource.resourceMethods[httpMethod] = method;
         return created(method);
       },
@@ -140,7 +140,7 @@ export function methodRoutes(store: ApiGatewayState): RestRoute[] {
       path: base,
       operation: 'GetMethod',
       handler(input, ctx) {
-        return ok(store.method(ctx, input.params).method);
+        return ok(state.method(ctx, input.params).method);
       },
     },
     {
@@ -148,7 +148,7 @@ export function methodRoutes(store: ApiGatewayState): RestRoute[] {
       path: base,
       operation: 'UpdateMethod',
       handler(input, ctx) {
-        const { api, resource, method } = store.method(ctx, input.params);
+        const { api, resource, method } = state.method(ctx, input.params);
         const patched = applyPatch(method, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         const updated = settleAuthorization(api, patched);
         resource.resourceMethods[method.httpMethod] = updated;
@@ -160,7 +160,7 @@ export function methodRoutes(store: ApiGatewayState): RestRoute[] {
       path: base,
       operation: 'DeleteMethod',
       handler(input, ctx) {
-        const { resource, method } = store.method(ctx, input.params);
+        const { resource, method } = state.method(ctx, input.params);
         delete resource.resourceMethods[method.httpMethod];
         return noContent();
       },

@@ -87,14 +87,14 @@ function deleteSubtree(api: RestApiRecord, resourceId: string): void {
   delete api.resources[resourceId];
 }
 
-export function resourceRoutes(store: ApiGatewayState): RestRoute[] {
+export function resourceRoutes(state: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',
       path: '/restapis/{restApiId}/resources/{parentId}',
       operation: 'CreateResource',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const parentId = input.params['parentId']!;
         findResource(api, parentId);
         const pathPart = apiGatewayInput(input.body, 'createResourceInput').requiredString('pathPart');
@@ -109,7 +109,7 @@ export function resourceRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/resources',
       operation: 'GetResources',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const embed = embedsMethods(input.query);
         const all = Object.values(api.resources).map((resource) => renderResource(api, resource, embed));
         return ok(paginate(all, input.query));
@@ -120,7 +120,7 @@ export function resourceRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/resources/{resourceId}',
       operation: 'GetResource',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const resource = findResource(api, input.params['resourceId']!);
         return ok(renderResource(api, resource, embedsMethods(input.query)));
       },
@@ -130,7 +130,7 @@ export function resourceRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/resources/{resourceId}',
       operation: 'UpdateResource',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const resource = findResource(api, input.params['resourceId']!);
         if (resource.parentId === undefined) throw badRequest('Cannot modify the root resource');
         const updated = applyPatch(resource, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
@@ -145,7 +145,7 @@ export function resourceRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/resources/{resourceId}',
       operation: 'DeleteResource',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const resource = findResource(api, input.params['resourceId']!);
         if (resource.parentId === undefined) throw badRequest('Cannot delete the root resource');
         deleteSubtree(api, resource.id);

@@ -17,7 +17,7 @@ function found<T>(entry: T | undefined): T {
   return entry;
 }
 
-export function responseRoutes(store: ApiGatewayState): RestRoute[] {
+export function responseRoutes(state: ApiGatewayState): RestRoute[] {
   const methodBase = '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/responses/{statusCode}';
   const integrationBase =
     '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode}';
@@ -27,7 +27,7 @@ export function responseRoutes(store: ApiGatewayState): RestRoute[] {
       path: methodBase,
       operation: 'PutMethodResponse',
       handler(input, ctx) {
-        const { method } = store.method(ctx, input.params);
+        const { method } = state.method(ctx, input.params);
         const statusCode = statusCodeOf(input.params);
         const body = apiGatewayInput(input.body);
         const response = defined({
@@ -44,7 +44,7 @@ export function responseRoutes(store: ApiGatewayState): RestRoute[] {
       path: methodBase,
       operation: 'GetMethodResponse',
       handler(input, ctx) {
-        const { method } = store.method(ctx, input.params);
+        const { method } = state.method(ctx, input.params);
         return ok(found(method.methodResponses?.[input.params['statusCode']!]));
       },
     },
@@ -53,7 +53,7 @@ export function responseRoutes(store: ApiGatewayState): RestRoute[] {
       path: methodBase,
       operation: 'DeleteMethodResponse',
       handler(input, ctx) {
-        const { method } = store.method(ctx, input.params);
+        const { method } = state.method(ctx, input.params);
         const statusCode = input.params['statusCode']!;
         found(method.methodResponses?.[statusCode]);
         delete method.methodResponses![statusCode];
@@ -65,7 +65,7 @@ export function responseRoutes(store: ApiGatewayState): RestRoute[] {
       path: integrationBase,
       operation: 'PutIntegrationResponse',
       handler(input, ctx) {
-        const integration = findIntegration(store.method(ctx, input.params).method);
+        const integration = findIntegration(state.method(ctx, input.params).method);
         const statusCode = statusCodeOf(input.params);
         const body = apiGatewayInput(input.body);
         const response = defined({
@@ -84,7 +84,7 @@ export function responseRoutes(store: ApiGatewayState): RestRoute[] {
       path: integrationBase,
       operation: 'GetIntegrationResponse',
       handler(input, ctx) {
-        const integration = findIntegration(store.method(ctx, input.params).method);
+        const integration = findIntegration(state.method(ctx, input.params).method);
         return ok(found(integration.integrationResponses?.[input.params['statusCode']!]));
       },
     },
@@ -93,7 +93,7 @@ export function responseRoutes(store: ApiGatewayState): RestRoute[] {
       path: integrationBase,
       operation: 'DeleteIntegrationResponse',
       handler(input, ctx) {
-        const integration = findIntegration(store.method(ctx, input.params).method);
+        const integration = findIntegration(state.method(ctx, input.params).method);
         const statusCode = input.params['statusCode']!;
         found(integration.integrationResponses?.[statusCode]);
         delete integration.integrationResponses![statusCode];

@@ -72,7 +72,7 @@ const UPDATE_RULES: readonly PatchRule<RestApi>[] = [
   },
 ];
 
-export function restApiRoutes(store: ApiGatewayState): RestRoute[] {
+export function restApiRoutes(state: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',
@@ -80,7 +80,7 @@ export function restApiRoutes(store: ApiGatewayState): RestRoute[] {
       operation: 'CreateRestApi',
       handler(input, ctx) {
         const body = apiGatewayInput(input.body, 'createRestApiInput');
-        const region = store.region(ctx);
+        const region = state.region(ctx);
         const apiKeySource = body.string('apiKeySource') ?? 'HEADER';
         checkApiKeySource(apiKeySource);
         const minimumCompressionSize = body.integer('minimumCompressionSize');
@@ -119,7 +119,7 @@ export function restApiRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis',
       operation: 'GetRestApis',
       handler(input, ctx) {
-        const apis = Object.values(store.region(ctx).restApis).map((record) => record.restApi);
+        const apis = Object.values(state.region(ctx).restApis).map((record) => record.restApi);
         return ok(paginate(apis, input.query));
       },
     },
@@ -128,7 +128,7 @@ export function restApiRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}',
       operation: 'GetRestApi',
       handler(input, ctx) {
-        return ok(store.restApi(ctx, input.params['restApiId']!).restApi);
+        return ok(state.restApi(ctx, input.params['restApiId']!).restApi);
       },
     },
     {
@@ -136,7 +136,7 @@ export function restApiRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}',
       operation: 'UpdateRestApi',
       handler(input, ctx) {
-        const record = store.restApi(ctx, input.params['restApiId']!);
+        const record = state.restApi(ctx, input.params['restApiId']!);
         record.restApi = applyPatch(record.restApi, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         return ok(record.restApi);
       },
@@ -147,8 +147,8 @@ export function restApiRoutes(store: ApiGatewayState): RestRoute[] {
       operation: 'DeleteRestApi',
       handler(input, ctx) {
         const id = input.params['restApiId']!;
-        store.restApi(ctx, id);
-        delete store.region(ctx).restApis[id];
+        state.restApi(ctx, id);
+        delete state.region(ctx).restApis[id];
         return accepted();
       },
     },

@@ -1,6 +1,6 @@
 // CreateStage, GetStages, GetStage, UpdateStage, DeleteStage; stage creation is shared with
 // CreateDeployment's stageName.
-import type { RestRoute } from '../service.js';
+import { own, type RestRoute } from '../service.js';
 import { badRequest, conflict } from './errors.js';
 import { apiGatewayInput, defined } from './input.js';
 import { accepted, created, ok } from './output.js';
@@ -66,20 +66,20 @@ function updateRules(api: RestApiRecord): readonly PatchRule<Stage>[] {
   ];
 }
 
-export function stageRoutes(store: ApiGatewayState): RestRoute[] {
+export function stageRoutes(state: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',
       path: '/restapis/{restApiId}/stages',
       operation: 'CreateStage',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const body = apiGatewayInput(input.body, 'createStageInput');
         const stageName = body.requiredString('stageName');
         const deploymentId = body.requiredString('deploymentId');
         checkStageName(stageName);
         findDeployment(api, deploymentId);
-        if (api.stages[stageName]) throw conflict('Stage already exists');
+        if (own(api.stages, stageName)) throw conflict('Stage already exists');
         const stage = newStage(
           {
             stageName,
@@ -101,7 +101,7 @@ export function stageRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/stages',
       operation: 'GetStages',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const deploymentId = input.query.get('deploymentId');
         const stages = Object.values(api.stages).filter(
           (stage) => deploymentId === null || stage.deploymentId === deploymentId,
@@ -115,7 +115,7 @@ export function stageRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/stages/{stageName}',
       operation: 'GetStage',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         return ok(findStage(api, input.params['stageName']!));
       },
     },
@@ -124,7 +124,7 @@ export function stageRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/stages/{stageName}',
       operation: 'UpdateStage',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const stage = findStage(api, input.params['stageName']!);
         const updated = applyPatch(stage, patchOperationsOf(apiGatewayInput(input.body)), updateRules(api));
         updated.lastUpdatedDate = epochSeconds(ctx.now);
@@ -137,7 +137,7 @@ export function stageRoutes(store: ApiGatewayState): RestRoute[] {
       path: '/restapis/{restApiId}/stages/{stageName}',
       operation: 'DeleteStage',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const stage = findStage(api, input.params['stageName']!);
         delete api.stages[stage.stageName];
         return accepted();

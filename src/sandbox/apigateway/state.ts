@@ -4,7 +4,7 @@
 // of them and the whole state round-trips through JSON for persistence.
 
 import { versionedState } from '../persistence.js';
-import { ScopedState, type Persistable, type RequestContext } from '../service.js';
+import { own, ScopedState, type Persistable, type RequestContext } from '../service.js';
 import { notFound } from './errors.js';
 
 export interface RestApi {
@@ -178,8 +178,7 @@ export class ApiGatewayState {
   }
 
   restApi(scope: Scope, restApiId: string): RestApiRecord {
-    const restApis = this.region(scope).restApis;
-    const api = Object.hasOwn(restApis, restApiId) ? restApis[restApiId] : undefined;
+    const api = own(this.region(scope).restApis, restApiId);
     if (!api) {
       throw notFound(
         this.options.restApiNotFoundMessage === 'legacy'
@@ -199,13 +198,13 @@ export class ApiGatewayState {
 }
 
 export function findResource(api: RestApiRecord, resourceId: string): ResourceRecord {
-  const resource = api.resources[resourceId];
+  const resource = own(api.resources, resourceId);
   if (!resource) throw notFound('Invalid Resource identifier specified');
   return resource;
 }
 
 export function findMethod(resource: ResourceRecord, httpMethod: string): Method {
-  const method = resource.resourceMethods[httpMethod];
+  const method = own(resource.resourceMethods, httpMethod);
   if (!method) throw notFound('Invalid Method identifier specified');
   return method;
 }
@@ -216,19 +215,19 @@ export function findIntegration(method: Method): Integration {
 }
 
 export function findAuthorizer(api: RestApiRecord, authorizerId: string): Authorizer {
-  const authorizer = api.authorizers[authorizerId];
+  const authorizer = own(api.authorizers, authorizerId);
   if (!authorizer) throw notFound('Invalid Authorizer identifier specified');
   return authorizer;
 }
 
 export function findDeployment(api: RestApiRecord, deploymentId: string): DeploymentRecord {
-  const deployment = api.deployments[deploymentId];
+  const deployment = own(api.deployments, deploymentId);
   if (!deployment) throw notFound('Invalid Deployment identifier specified');
   return deployment;
 }
 
 export function findStage(api: RestApiRecord, stageName: string): Stage {
-  const stage = api.stages[stageName];
+  const stage = own(api.stages, stageName);
   if (!stage) throw notFound('Invalid Stage identifier specified');
   return stage;
 }

@@ -2,7 +2,7 @@
 // refresh flows and the NEW_PASSWORD_REQUIRED challenge, with every refusal worded as Cognito's.
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { RequestContext } from '../service.js';
+import { own, type RequestContext } from '../service.js';
 import { flowEnabled } from './clients.js';
 import { INCORRECT_CREDENTIALS, invalidParameter, notAuthorized, userNotFound } from './errors.js';
 import type { CognitoDeps, Handler } from './handler.js';
@@ -89,7 +89,7 @@ async function passwordAuth(attempt: Attempt, params: Record<string, string>) {
   const username = required(params, 'USERNAME');
   const password = required(params, 'PASSWORD');
   checkSecretHash(client, params['SECRET_HASH'], [username]);
-  const user = pool.users[userKey(pool, username)];
+  const user = own(pool.users, userKey(pool, username));
   if (!user) {
     throw client.preventUserExistenceErrors === 'ENABLED' ? notAuthorized(INCORRECT_CREDENTIALS) : userNotFound();
   }
@@ -166,7 +166,7 @@ async function newPasswordChallenge(attempt: Attempt, challengeName: string, ses
   const username = required(responses, 'USERNAME');
   const newPassword = required(responses, 'NEW_PASSWORD');
   const pending = session === undefined ? undefined : deps.sessions.get(session);
-  const user = pool.users[userKey(pool, username)] ?? Object.values(pool.users).find((u) => u.sub === username);
+  const user = own(pool.users, userKey(pool, username)) ?? Object.values(pool.users).find((u) => u.sub === username);
   if (!pending || !user || pending.poolId !== pool.id || pending.clientId !== client.clientId || pending.userKey !== userKey(pool, user.username)) {
     throw notAuthorized('Invalid session for the user.');
   }

@@ -5,7 +5,7 @@
 
 import type { JWK } from 'jose';
 import { versionedState } from '../persistence.js';
-import type { Persistable, RequestContext } from '../service.js';
+import { own, type Persistable, type RequestContext } from '../service.js';
 import { clientNotFound, poolNotFound } from './errors.js';
 
 export type UserStatus = 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
@@ -118,7 +118,7 @@ export class PoolDirectory {
   /** A client of the caller's pool, else ResourceNotFoundException. */
   clientInScope(scope: Scope, poolId: string, clientId: string): { pool: StoredPool; client: StoredClient } {
     const pool = this.inScope(scope, poolId);
-    const client = pool.clients[clientId];
+    const client = own(pool.clients, clientId);
     if (!client) throw clientNotFound(clientId);
     return { pool, client };
   }
@@ -131,7 +131,7 @@ export class PoolDirectory {
   /** The client with this id in any account, else ResourceNotFoundException. */
   client(clientId: string): { pool: StoredPool; client: StoredClient } {
     for (const pool of this.pools.values()) {
-      const client = pool.clients[clientId];
+      const client = own(pool.clients, clientId);
       if (client) return { pool, client };
     }
     throw clientNotFound(clientId);

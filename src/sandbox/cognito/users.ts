@@ -3,7 +3,7 @@
 
 import type { Input } from '../input.js';
 import { randomInt, randomUUID } from 'node:crypto';
-import { AwsError, type RequestContext } from '../service.js';
+import { AwsError, own, type RequestContext } from '../service.js';
 import { invalidParameter, userNotFound } from './errors.js';
 import type { CognitoDeps, Handler } from './handler.js';
 import { paginate } from './pagination.js';
@@ -33,7 +33,7 @@ function describeUser(user: StoredUser, attributesKey: 'Attributes' | 'UserAttri
 function userOf(input: Input, ctx: RequestContext, deps: CognitoDeps, moreRules: Rules = {}): { pool: StoredPool; user: StoredUser } {
   input.check({ UserPoolId: USER_POOL_ID, Username: USERNAME, ...moreRules });
   const pool = deps.pools.inScope(ctx, input.requiredString('UserPoolId'));
-  const user = pool.users[userKey(pool, input.requiredString('Username'))];
+  const user = own(pool.users, userKey(pool, input.requiredString('Username')));
   if (!user) throw userNotFound();
   return { pool, user };
 }
@@ -74,7 +74,7 @@ const adminCreateUser: Handler = async (input, ctx, deps) => {
   const pool = deps.pools.inScope(ctx, input.requiredString('UserPoolId'));
   const username = input.requiredString('Username');
   const key = userKey(pool, username);
-  const existing = pool.users[key];
+  const existing = own(pool.users, key);
   const resend = input.string('MessageAction') === 'RESEND';
   if (resend && !existing) throw userNotFound();
   if (!resend && existing) throw new AwsError('UsernameExistsException', 'User account already exists');

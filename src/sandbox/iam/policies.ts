@@ -3,7 +3,7 @@
 
 import type { Input } from '../input.js';
 import type { QueryAction } from '../protocols/query.js';
-import { AwsError } from '../service.js';
+import { AwsError, own } from '../service.js';
 import { queryActions } from './input.js';
 import { MANAGED_POLICIES, MANAGED_POLICY_DATE } from './managed-policies.js';
 import { encodePolicyDocument } from './policy-document.js';
@@ -18,7 +18,7 @@ function attachablePolicyArn(input: Input): string {
 
 /** The inline policy's document, else NoSuchEntity. */
 function inlinePolicy(role: RoleRecord, policyName: string): string {
-  const document = Object.hasOwn(role.inlinePolicies, policyName) ? role.inlinePolicies[policyName] : undefined;
+  const document = own(role.inlinePolicies, policyName);
   if (document === undefined) throw new AwsError('NoSuchEntity', `The role policy with name ${policyName} cannot be found.`, 404);
   return document;
 }

@@ -2,7 +2,7 @@
 // their managed and inline policies. Lambda and STS look roles up through IamDirectory.
 
 import { versionedState } from '../persistence.js';
-import { AwsError, ScopedState, type Persistable } from '../service.js';
+import { AwsError, own, ScopedState, type Persistable } from '../service.js';
 
 export interface RoleRecord {
   RoleName: string;
@@ -48,9 +48,7 @@ export class IamState implements IamDirectory {
   }
 
   findRole(accountId: string, roleName: string): RoleRecord | undefined {
-    const roles = this.roles(accountId);
-    const key = roleName.toLowerCase();
-    return Object.hasOwn(roles, key) ? roles[key] : undefined;
+    return own(this.roles(accountId), roleName.toLowerCase());
   }
 
   /** The role, else IAM's NoSuchEntity. */

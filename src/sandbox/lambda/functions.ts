@@ -7,7 +7,7 @@ import type { IamDirectory } from '../iam/state.js';
 import { trustAllows } from '../iam/trust-policy.js';
 import type { Input } from '../input.js';
 import { paginate } from '../pagination.js';
-import { AwsError, type RequestContext, type RestInput, type RestRoute } from '../service.js';
+import { AwsError, own, type RequestContext, type RestInput, type RestRoute } from '../service.js';
 import { readCodePackage } from './code.js';
 import { lambdaInput, validationException } from './input.js';
 import { functionArn, parseFunctionRef } from './names.js';
@@ -77,7 +77,7 @@ export function functionRoutes(state: LambdaState, deps: { iam: IamDirectory; fi
       }
       checkRuntime(runtime, 'create', ctx);
       const functions = state.functions(ctx);
-      if (Object.hasOwn(functions, name)) throw new AwsError('ResourceConflictException', `Function already exist: ${name}`, 409);
+      if (own(functions, name)) throw new AwsError('ResourceConflictException', `Function already exist: ${name}`, 409);
       const code = readCodePackage(input.struct('Code'));
       const arn = functionArn(ctx.region, ctx.accountId, name);
       assertRoleAssumable(role, ctx, arn);

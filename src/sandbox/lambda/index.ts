@@ -3,7 +3,7 @@
 import type { FidelityOptions } from '../fidelity.js';
 import type { IamDirectory } from '../iam/state.js';
 import type { LambdaRunner } from '../runner/types.js';
-import type { Persistable, RequestContext, RestJsonService } from '../service.js';
+import { own, type Persistable, type RequestContext, type RestJsonService } from '../service.js';
 import type { StoredFunction } from './function-spec.js';
 import { functionRoutes } from './functions.js';
 import { invokeRoutes } from './invoke.js';
@@ -23,8 +23,7 @@ export function createLambdaService(deps: { iam: IamDirectory; fidelity: Fidelit
     routes: [...functionRoutes(state, deps), ...permissionRoutes(state), ...invokeRoutes(state, deps.runner)],
     ...state.persistence,
     getFunction(scope, name) {
-      const functions = state.functions(scope);
-      const record = Object.hasOwn(functions, name) ? functions[name] : undefined;
+      const record = own(state.functions(scope), name);
       return record && { configuration: record.configuration, zip: Buffer.from(record.zipBase64, 'base64'), policy: record.policy };
     },
   };

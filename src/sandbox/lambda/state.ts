@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Input } from '../input.js';
 import { versionedState } from '../persistence.js';
-import { AwsError, ScopedState, type Persistable, type RequestContext } from '../service.js';
+import { AwsError, own, ScopedState, type Persistable, type RequestContext } from '../service.js';
 import type { CodePackage } from './code.js';
 import { functionArn, type FunctionRef } from './names.js';
 
@@ -75,8 +75,7 @@ export class LambdaState {
 
   /** The function a name or ARN names ($LATEST only), else Lambda's ResourceNotFoundException. */
   find(scope: Scope, ref: FunctionRef): FunctionRecord {
-    const functions = this.functions(scope);
-    const record = Object.hasOwn(functions, ref.name) ? functions[ref.name] : undefined;
+    const record = own(this.functions(scope), ref.name);
     if (!record || (ref.qualifier !== undefined && ref.qualifier !== '$LATEST')) {
       throw new AwsError('ResourceNotFoundException', `Function not found: ${functionArn(scope.region, scope.accountId, ref.name, ref.qualifier)}`, 404);
     }

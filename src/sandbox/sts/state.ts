@@ -2,7 +2,7 @@
 // later requests signed with such a key act in the role's account.
 
 import { versionedState } from '../persistence.js';
-import type { Persistable } from '../service.js';
+import { own, type Persistable } from '../service.js';
 
 export interface RoleSession {
   accountId: string;
@@ -25,7 +25,7 @@ export class StsState {
   );
 
   session(accessKeyId: string | null): RoleSession | undefined {
-    return accessKeyId !== null && Object.hasOwn(this.sessions, accessKeyId) ? this.sessions[accessKeyId] : undefined;
+    return accessKeyId === null ? undefined : own(this.sessions, accessKeyId);
   }
 
   add(accessKeyId: string, session: RoleSession): void {
