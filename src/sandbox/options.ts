@@ -1,17 +1,10 @@
 // What startSandbox accepts; the `lab-grader sandbox` flags map onto it.
 
-import type { FaultOptions } from './faults.js';
+import type { FidelityOptions } from './fidelity.js';
 import type { DataPlaneOptions } from './execute-api/index.js';
 import type { RunnerOptions } from './runner/types.js';
 
-/** AWS behaviour that is off unless asked for, because it makes runs slower or less predictable. */
-export interface FidelityOptions {
-  /** Block CreateFunction / UpdateFunction* for runtimes past their block dates (src/sandbox/runtimes.json). */
-  runtimeDeprecation?: boolean;
-  /** CreateFunction with a role younger than this fails as it does in AWS right after CreateRole. */
-  iamPropagationDelaySeconds?: number;
-  faults?: FaultOptions;
-}
+export type { FidelityOptions } from './fidelity.js';
 
 export interface SandboxOptions {
   /** Default 4566; 0 picks a free port. */

@@ -36,6 +36,8 @@ export interface RequestContext {
 /** cognito-idp: awsJson1_1, `X-Amz-Target: <targetPrefix>.<Operation>`. */
 export interface JsonRpcService {
   targetPrefix: string;
+  /** The operations handle() answers, for documentation and its tests. */
+  operations: readonly string[];
   /** Returns the JSON result object; throws AwsError. Unknown operation: throw AwsError('UnknownOperationException', ...). */
   handle(operation: string, input: Record<string, unknown>, ctx: RequestContext): Promise<unknown> | unknown;
 }
@@ -76,6 +78,14 @@ export interface RestJsonService {
 export interface Persistable {
   exportState(): unknown;
   importState(state: unknown): void;
+}
+
+/**
+ * The record stored under a name the caller chose, or undefined: only own keys count, so names such as
+ * `constructor` or `toString` are found only when they were stored.
+ */
+export function own<T>(records: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(records, key) ? records[key] : undefined;
 }
 
 /** State kept per account and region, as AWS keeps resources. */

@@ -316,6 +316,12 @@ describe('errors as AWS returns them', () => {
     lab = await buildLabApi(apigw, 'ErrorsAPI');
   });
 
+  it('NotFoundException for identifiers an object inherits (constructor, toString)', async () => {
+    await rejectsWith(apigw.send(new GetRestApiCommand({ restApiId: 'constructor' })), 'NotFoundException', 404, `Invalid API identifier specified ${ACCOUNT}:constructor`);
+    await rejectsWith(apigw.send(new GetResourceCommand({ restApiId: lab.apiId, resourceId: 'toString' })), 'NotFoundException', 404, 'Invalid Resource identifier specified');
+    await rejectsWith(apigw.send(new GetStageCommand({ restApiId: lab.apiId, stageName: 'constructor' })), 'NotFoundException', 404, 'Invalid Stage identifier specified');
+  });
+
   it('NotFoundException for unknown identifiers', async () => {
     await rejectsWith(
       apigw.send(new GetRestApiCommand({ restApiId: 'nosuchapi1' })),

@@ -91,7 +91,7 @@ describe('state', () => {
       AuthenticationResult: { IdToken: string };
     };
     assert.equal(decodeJwt(auth.AuthenticationResult.IdToken).aud, clientId);
-    assert.throws(() => second.importState({ pools: {} }), /version: 1/);
+    assert.throws(() => second.importState({ pools: {} }), /cognito-idp state: not a version 1 state document/);
   });
 
   it('answers UnknownOperationException for an operation it does not have', () => {

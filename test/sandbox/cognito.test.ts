@@ -284,6 +284,19 @@ describe('users', () => {
     await rejectsWith(cognito.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'nobody' })), 'UserNotFoundException', 'User does not exist.');
   });
 
+  it('finds users and clients only under the names they were stored with, even names an object inherits', async () => {
+    const poolId = await newPool();
+    await rejectsWith(cognito.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'constructor' })), 'UserNotFoundException', 'User does not exist.');
+    await newUser(poolId, 'toString');
+    assert.equal((await cognito.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'toString' }))).Username, 'toString');
+    await rejectsWith(
+      cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: 'constructor' })),
+      'ResourceNotFoundException',
+      'User pool client constructor does not exist.',
+    );
+    await rejectsWith(passwordAuth('constructor', 'testuser', PASSWORD), 'ResourceNotFoundException', 'User pool client constructor does not exist.');
+  });
+
   it('lists users with a username filter and pages them', async () => {
     const poolId = await newPool();
     for (const name of ['alice', 'bob', 'carol']) await newUser(poolId, name, undefined, { email: `${name}@example.com` });

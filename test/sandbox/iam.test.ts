@@ -41,6 +41,11 @@ describe('iam', () => {
     assert.ok(role.CreateDate instanceof Date);
   });
 
+  test('a role named as a property every object inherits is still missing until created', async () => {
+    const error = await failure(iam.send(new GetRoleCommand({ RoleName: 'constructor' })));
+    assert.deepEqual(error, { name: 'NoSuchEntityException', message: 'The role with name constructor cannot be found.', status: 404 });
+  });
+
   test('a missing role is NoSuchEntity 404 with AWS message', async () => {
     const error = await failure(iam.send(new GetRoleCommand({ RoleName: 'nope' })));
     assert.deepEqual(error, { name: 'NoSuchEntityException', message: 'The role with name nope cannot be found.', status: 404 });

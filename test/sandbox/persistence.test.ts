@@ -64,6 +64,69 @@ describe('state dir', () => {
     }
   });
 
+  test('every file is one versioned document', async () => {
+    const stateDir = await tempDir();
+    const sandbox = await sandboxOn({ stateDir });
+    await sandbox.stop();
+    const members: Record<string, string[]> = {
+      'apigateway.json': ['scopes', 'version'],
+      'cognito-idp.json': ['pools', 'version'],
+      'iam.json': ['scopes', 'version'],
+      'lambda.json': ['scopes', 'version'],
+      'sts.json': ['sessions', 'version'],
+    };
+    for (const [file, expected] of Object.entries(members)) {
+      const document = JSON.parse(await readFile(join(stateDir, file), 'utf8'));
+      assert.deepEqual(Object.keys(document).sort(), expected, file);
+      assert.equal(document.version, 1, file);
+    }
+  });
+
+  test('lambda, iam and sts files written before they carried a version still load', async () => {
+    const stateDir = await tempDir();
+    const first = await sandboxOn({ stateDir });
+    let accessKeyId: string;
+    try {
+      const iam = new IAMClient(clientConfig(first));
+      const role = await iam.send(new CreateRoleCommand({ RoleName: 'lambda-execution-role', AssumeRolePolicyDocument: lambdaTrustPolicy() }));
+      await new LambdaClient(clientConfig(first)).send(
+        new CreateFunctionCommand({ FunctionName: 'fn', Runtime: 'python3.12', Role: role.Role!.Arn!, Handler: 'lambda_function.lambda_handler', Code: { ZipFile: labZip() } }),
+      );
+      await iam.send(new CreateRoleCommand({ RoleName: 'grader', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: ACCOUNT_A }, Action: 'sts:AssumeRole' }] }) }));
+      accessKeyId = (await new STSClient(clientConfig(first)).send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT_A}:role/grader`, RoleSessionName: 's1' }))).Credentials!.AccessKeyId!;
+    } finally {
+      await first.stop();
+    }
+    // The shapes these files had before: lambda and iam the map of scopes itself, sts { sessions }.
+    const { writeFile } = await import('node:fs/promises');
+    for (const file of ['lambda.json', 'iam.json']) {
+      const { scopes } = JSON.parse(await readFile(join(stateDir, file), 'utf8'));
+      await writeFile(join(stateDir, file), JSON.stringify(scopes));
+    }
+    const { sessions } = JSON.parse(await readFile(join(stateDir, 'sts.json'), 'utf8'));
+    await writeFile(join(stateDir, 'sts.json'), JSON.stringify({ sessions }));
+
+    const second = await sandboxOn({ stateDir });
+    try {
+      assert.equal((await new IAMClient(clientConfig(second)).send(new GetRoleCommand({ RoleName: 'grader' }))).Role?.RoleName, 'grader');
+      assert.equal((await new LambdaClient(clientConfig(second)).send(new GetFunctionCommand({ FunctionName: 'fn' }))).Configuration?.CodeSize, labZip().length);
+      const session = clientConfig(second, accessKeyId, { secretAccessKey: 'x', sessionToken: 'x' });
+      assert.match((await new STSClient(session).send(new GetCallerIdentityCommand({}))).Arn ?? '', /:assumed-role\/grader\/s1$/);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  test('a state file of a version this sandbox does not read stops the start with a clear error', async () => {
+    const stateDir = await tempDir();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(stateDir, 'lambda.json'), JSON.stringify({ version: 2, scopes: {} }));
+    await assert.rejects(sandboxOn({ stateDir }), /Sandbox state file .*lambda\.json is not valid: lambda state: not a version 1 state document \(version 2;/);
+    await writeFile(join(stateDir, 'lambda.json'), '{}');
+    await writeFile(join(stateDir, 'cognito-idp.json'), JSON.stringify({ pools: {} }));
+    await assert.rejects(sandboxOn({ stateDir }), /cognito-idp\.json is not valid: cognito-idp state: not a version 1 state document \(version null;/);
+  });
+
   test('a corrupt state file stops the start with a clear error', async () => {
     const stateDir = await tempDir();
     const { writeFile } = await import('node:fs/promises');

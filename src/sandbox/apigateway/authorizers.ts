@@ -2,7 +2,7 @@
 import type { RestRoute } from '../service.js';
 import { badRequest, conflict } from './errors.js';
 import { newId } from './ids.js';
-import { bodyOf, defined, optionalInteger, optionalString, optionalStringList, requiredString } from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { paginate } from './pagination.js';
 import {
@@ -15,8 +15,7 @@ import {
   stringMember,
 } from './patch.js';
 import { resourcePath } from './resources.js';
-import type { Authorizer, RestApiRecord } from './state.js';
-import { findAuthorizer, type ApiGatewayStore } from './store.js';
+import { type Authorizer, type RestApiRecord, findAuthorizer, type ApiGatewayState } from './state.js';
 
 const AUTHORIZER_TYPES = ['TOKEN', 'REQUEST', 'COGNITO_USER_POOLS'];
 const DEFAULT_TTL = 300;
@@ -89,27 +88,27 @@ const UPDATE_RULES: readonly PatchRule<Authorizer>[] = [
   },
 ];
 
-export function authorizerRoutes(store: ApiGatewayStore): RestRoute[] {
+export function authorizerRoutes(state: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',
       path: '/restapis/{restApiId}/authorizers',
       operation: 'CreateAuthorizer',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
-        const body = bodyOf(input.body);
-        const type = requiredString(body, 'type', 'createAuthorizerInput');
+        const api = state.restApi(ctx, input.params['restApiId']!);
+        const body = apiGatewayInput(input.body, 'createAuthorizerInput');
+        const type = body.requiredString('type');
         const authorizer: Authorizer = defined({
           id: newId(6, api.authorizers),
-          name: requiredString(body, 'name', 'createAuthorizerInput'),
+          name: body.requiredString('name'),
           type,
-          providerARNs: optionalStringList(body, 'providerARNs'),
-          authType: optionalString(body, 'authType') ?? (type === 'COGNITO_USER_POOLS' ? 'cognito_user_pools' : 'custom'),
-          authorizerUri: optionalString(body, 'authorizerUri'),
-          authorizerCredentials: optionalString(body, 'authorizerCredentials'),
-          identitySource: optionalString(body, 'identitySource'),
-          identityValidationExpression: optionalString(body, 'identityValidationExpression'),
-          authorizerResultTtlInSeconds: optionalInteger(body, 'authorizerResultTtlInSeconds') ?? DEFAULT_TTL,
+          providerARNs: body.stringList('providerARNs'),
+          authType: body.string('authType') ?? (type === 'COGNITO_USER_POOLS' ? 'cognito_user_pools' : 'custom'),
+          authorizerUri: body.string('authorizerUri'),
+          authorizerCredentials: body.string('authorizerCredentials'),
+          identitySource: body.string('identitySource'),
+          identityValidationExpression: body.string('identityValidationExpression'),
+          authorizerResultTtlInSeconds: body.integer('authorizerResultTtlInSeconds') ?? DEFAULT_TTL,
         });
         checkAuthorizer(authorizer);
         api.authorizers[authorizer.id] = authorizer;
@@ -121,7 +120,7 @@ export function authorizerRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/authorizers',
       operation: 'GetAuthorizers',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         return ok(paginate(Object.values(api.authorizers), input.query));
       },
     },
@@ -130,7 +129,7 @@ export function authorizerRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/authorizers/{authorizerId}',
       operation: 'GetAuthorizer',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         return ok(findAuthorizer(api, input.params['authorizerId']!));
       },
     },
@@ -139,9 +138,9 @@ export function authorizerRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/authorizers/{authorizerId}',
       operation: 'UpdateAuthorizer',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const authorizer = findAuthorizer(api, input.params['authorizerId']!);
-        const updated = applyPatch(authorizer, patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        const updated = applyPatch(authorizer, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         checkAuthorizer(updated);
         api.authorizers[authorizer.id] = updated;
         return ok(updated);
@@ -152,7 +151,7 @@ export function authorizerRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/authorizers/{authorizerId}',
       operation: 'DeleteAuthorizer',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const authorizer = findAuthorizer(api, input.params['authorizerId']!);
         const [firstUse] = methodsUsing(api, authorizer.id);
         if (firstUse !== undefined) {

@@ -1,7 +1,7 @@
 // What a stage serves: the frozen snapshot of the deployment it points at. The API data plane routes
 // and authorizes requests with this, never with the live (possibly undeployed) configuration.
-import type { Authorizer, DeployedResource } from './state.js';
-import type { ApiGatewayStore, Scope } from './store.js';
+import { own } from '../service.js';
+import type { ApiGatewayState, Authorizer, DeployedResource, Scope } from './state.js';
 
 export type { Authorizer, DeployedResource, Integration, Method } from './state.js';
 
@@ -19,14 +19,14 @@ export interface DeployedStage {
 
 /** A copy of the stage's deployed snapshot, or undefined when the API, the stage or its deployment is gone. */
 export function deployedStage(
-  store: ApiGatewayStore,
+  state: ApiGatewayState,
   scope: Scope,
   restApiId: string,
   stageName: string,
 ): DeployedStage | undefined {
-  const api = store.region(scope).restApis[restApiId];
-  const stage = api?.stages[stageName];
-  const deployment = stage && api.deployments[stage.deploymentId];
+  const api = own(state.region(scope).restApis, restApiId);
+  const stage = api && own(api.stages, stageName);
+  const deployment = api && stage && own(api.deployments, stage.deploymentId);
   if (!deployment) return undefined;
   return structuredClone({
     restApiId,

@@ -1,17 +1,16 @@
 // CreateDeployment, GetDeployments, GetDeployment, UpdateDeployment, DeleteDeployment. A deployment
 // freezes deep copies of the API's resources, methods, integrations and authorizers: what a stage serves
 // changes only when it is pointed at another deployment.
-import type { RestRoute } from '../service.js';
+import { own, type RestRoute } from '../service.js';
 import { badRequest } from './errors.js';
 import { newId } from './ids.js';
-import { bodyOf, defined, optionalBoolean, optionalMap, optionalString } from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { paginate } from './pagination.js';
 import { applyPatch, patchOperationsOf, stringMember } from './patch.js';
 import { resourcePath } from './resources.js';
-import { epochSeconds, type DeploymentRecord, type RestApiRecord } from './state.js';
+import { epochSeconds, type DeploymentRecord, type RestApiRecord, findDeployment, type ApiGatewayState } from './state.js';
 import { checkStageName, newStage } from './stages.js';
-import { findDeployment, type ApiGatewayStore } from './store.js';
 
 function freeze(api: RestApiRecord): Pick<DeploymentRecord, 'resources' | 'authorizers'> {
   const methods = Object.values(api.resources).flatMap((resource) => Object.values(resource.resourceMethods));
@@ -51,27 +50,27 @@ function render(deployment: DeploymentRecord, withSummary = false): object {
 
 const UPDATE_RULES = [stringMember<DeploymentRecord>('/description')];
 
-export function deploymentRoutes(store: ApiGatewayStore): RestRoute[] {
+export function deploymentRoutes(state: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',
       path: '/restapis/{restApiId}/deployments',
       operation: 'CreateDeployment',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
-        const body = bodyOf(input.body);
-        const stageName = optionalString(body, 'stageName');
+        const api = state.restApi(ctx, input.params['restApiId']!);
+        const body = apiGatewayInput(input.body);
+        const stageName = body.string('stageName');
         if (stageName !== undefined) checkStageName(stageName);
         const deployment: DeploymentRecord = defined({
           id: newId(6, api.deployments),
-          description: optionalString(body, 'description'),
+          description: body.string('description'),
           createdDate: epochSeconds(ctx.now),
           ...freeze(api),
         });
         api.deployments[deployment.id] = deployment;
         if (stageName !== undefined) {
-          const variables = optionalMap<string>(body, 'variables', 'string');
-          const existing = api.stages[stageName];
+          const variables = body.stringMap('variables');
+          const existing = own(api.stages, stageName);
           api.stages[stageName] = existing
             ? defined({
                 ...existing,
@@ -83,10 +82,10 @@ export function deploymentRoutes(store: ApiGatewayStore): RestRoute[] {
                 {
                   stageName,
                   deploymentId: deployment.id,
-                  description: optionalString(body, 'stageDescription'),
+                  description: body.string('stageDescription'),
                   variables,
-                  cacheClusterEnabled: optionalBoolean(body, 'cacheClusterEnabled'),
-                  tracingEnabled: optionalBoolean(body, 'tracingEnabled'),
+                  cacheClusterEnabled: body.boolean('cacheClusterEnabled'),
+                  tracingEnabled: body.boolean('tracingEnabled'),
                 },
                 ctx.now,
               );
@@ -99,7 +98,7 @@ export function deploymentRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/deployments',
       operation: 'GetDeployments',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const all = Object.values(api.deployments).map((deployment) => render(deployment));
         return ok(paginate(all, input.query));
       },
@@ -109,7 +108,7 @@ export function deploymentRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/deployments/{deploymentId}',
       operation: 'GetDeployment',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const deployment = findDeployment(api, input.params['deploymentId']!);
         const embed = input.query.getAll('embed').flatMap((value) => value.split(','));
         return ok(render(deployment, embed.includes('apisummary')));
@@ -120,9 +119,9 @@ export function deploymentRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/deployments/{deploymentId}',
       operation: 'UpdateDeployment',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const deployment = findDeployment(api, input.params['deploymentId']!);
-        const updated = applyPatch(deployment, patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        const updated = applyPatch(deployment, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         api.deployments[deployment.id] = updated;
         return ok(render(updated));
       },
@@ -132,7 +131,7 @@ export function deploymentRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/deployments/{deploymentId}',
       operation: 'DeleteDeployment',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const deployment = findDeployment(api, input.params['deploymentId']!);
         if (Object.values(api.stages).some((stage) => stage.deploymentId === deployment.id)) {
           throw badRequest('Active stages pointing to this deployment must be moved or deleted');

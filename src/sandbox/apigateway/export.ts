@@ -6,8 +6,7 @@ import { isoSeconds } from '../ids.js';
 import type { RestRoute } from '../service.js';
 import { badRequest } from './errors.js';
 import { ok } from './output.js';
-import type { Authorizer, DeployedResource, DeploymentRecord, Integration, Method, RestApi } from './state.js';
-import { findDeployment, findStage, type ApiGatewayStore } from './store.js';
+import { type Authorizer, type DeployedResource, type DeploymentRecord, type Integration, type Method, type RestApi, findDeployment, findStage, type ApiGatewayState } from './state.js';
 
 type Json = Record<string, unknown>;
 type ExportType = 'oas30' | 'swagger';
@@ -156,14 +155,14 @@ function document(
   };
 }
 
-export function exportRoutes(store: ApiGatewayStore): RestRoute[] {
+export function exportRoutes(state: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'GET',
       path: '/restapis/{restApiId}/stages/{stageName}/exports/{exportType}',
       operation: 'GetExport',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const stage = findStage(api, input.params['stageName']!);
         const exportType = input.params['exportType'];
         if (exportType !== 'oas30' && exportType !== 'swagger') {

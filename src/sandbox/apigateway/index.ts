@@ -1,5 +1,5 @@
-// The API Gateway REST API control plane of the sandbox (restJson1), and the deployed snapshots its
-// data plane serves.
+// The API Gateway REST API control plane of the sandbox (restJson1): the routes of its areas over the state
+// they share, and the deployed snapshots its data plane serves.
 import type { Persistable, RestJsonService } from '../service.js';
 import { authorizerRoutes } from './authorizers.js';
 import { deployedStage, type DeployedStage } from './deployed-stage.js';
@@ -11,12 +11,10 @@ import { resourceRoutes } from './resources.js';
 import { responseRoutes } from './responses.js';
 import { restApiRoutes } from './rest-apis.js';
 import { stageRoutes } from './stages.js';
-import type { RegionState } from './state.js';
-import { ApiGatewayStore, type ApiGatewayOptions, type Scope } from './store.js';
+import { ApiGatewayState, type ApiGatewayOptions, type Scope } from './state.js';
 
 export type { DeployedStage } from './deployed-stage.js';
-export type { Authorizer, DeployedResource, Integration, Method } from './state.js';
-export type { ApiGatewayOptions } from './store.js';
+export type { ApiGatewayOptions, Authorizer, DeployedResource, Integration, Method } from './state.js';
 
 export type ApiGatewayService = RestJsonService &
   Persistable & {
@@ -26,53 +24,22 @@ export type ApiGatewayService = RestJsonService &
     locateRestApi(restApiId: string): Scope | undefined;
   };
 
-const STATE_VERSION = 1;
-
-interface PersistedState {
-  version: number;
-  scopes: Record<string, RegionState>;
-}
-
-function isPersistedState(state: unknown): state is PersistedState {
-  const candidate = state as Partial<PersistedState> | null;
-  return (
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    candidate.version === STATE_VERSION &&
-    typeof candidate.scopes === 'object' &&
-    candidate.scopes !== null
-  );
-}
-
 export function createApiGatewayService(options: ApiGatewayOptions = {}): ApiGatewayService {
-  const store = new ApiGatewayStore(options);
+  const state = new ApiGatewayState(options);
   return {
     routes: [
-      ...restApiRoutes(store),
-      ...resourceRoutes(store),
-      ...methodRoutes(store),
-      ...integrationRoutes(store),
-      ...responseRoutes(store),
-      ...authorizerRoutes(store),
-      ...deploymentRoutes(store),
-      ...stageRoutes(store),
-      ...exportRoutes(store),
+      ...restApiRoutes(state),
+      ...resourceRoutes(state),
+      ...methodRoutes(state),
+      ...integrationRoutes(state),
+      ...responseRoutes(state),
+      ...authorizerRoutes(state),
+      ...deploymentRoutes(state),
+      ...stageRoutes(state),
+      ...exportRoutes(state),
     ],
-    exportState(): PersistedState {
-      return structuredClone({ version: STATE_VERSION, scopes: store.scoped.toJSON() });
-    },
-    importState(state: unknown): void {
-      if (!isPersistedState(state)) throw new Error(`apigateway: not a version ${STATE_VERSION} state document`);
-      store.scoped.load(structuredClone(state.scopes));
-    },
-    deployedStage: (ctx, restApiId, stageName) => deployedStage(store, ctx, restApiId, stageName),
-    locateRestApi(restApiId) {
-      for (const [key, region] of store.scoped.entries()) {
-        if (!Object.hasOwn(region.restApis, restApiId)) continue;
-        const [accountId = '', regionName = ''] = key.split('/');
-        return { accountId, region: regionName };
-      }
-      return undefined;
-    },
+    ...state.persistence,
+    deployedStage: (ctx, restApiId, stageName) => deployedStage(state, ctx, restApiId, stageName),
+    locateRestApi: (restApiId) => state.locateRestApi(restApiId),
   };
 }

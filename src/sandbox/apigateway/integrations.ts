@@ -2,15 +2,7 @@
 // integration's type, HTTP method and URI.
 import type { RestRoute } from '../service.js';
 import { badRequest } from './errors.js';
-import {
-  bodyOf,
-  defined,
-  optionalInteger,
-  optionalMap,
-  optionalString,
-  optionalStringList,
-  requiredString,
-} from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { created, noContent, ok } from './output.js';
 import {
   applyPatch,
@@ -22,8 +14,7 @@ import {
   replaceField,
   stringMember,
 } from './patch.js';
-import type { Integration } from './state.js';
-import { findIntegration, type ApiGatewayStore } from './store.js';
+import { type Integration, findIntegration, type ApiGatewayState } from './state.js';
 
 const INTEGRATION_TYPES = ['HTTP', 'AWS', 'MOCK', 'HTTP_PROXY', 'AWS_PROXY'];
 const MIN_TIMEOUT = 50;
@@ -87,7 +78,7 @@ const UPDATE_RULES: readonly PatchRule<Integration>[] = [
   },
 ];
 
-export function integrationRoutes(store: ApiGatewayStore): RestRoute[] {
+export function integrationRoutes(state: ApiGatewayState): RestRoute[] {
   const base = '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration';
   return [
     {
@@ -95,23 +86,23 @@ export function integrationRoutes(store: ApiGatewayStore): RestRoute[] {
       path: base,
       operation: 'PutIntegration',
       handler(input, ctx) {
-        const { resource, method } = store.method(ctx, input.params);
-        const body = bodyOf(input.body);
+        const { resource, method } = state.method(ctx, input.params);
+        const body = apiGatewayInput(input.body, 'putIntegrationInput');
         const integration: Integration = defined({
-          type: requiredString(body, 'type', 'putIntegrationInput'),
+          type: body.requiredString('type'),
           // integrationHttpMethod travels as `httpMethod` in the body (its JSON name in the model).
-          httpMethod: optionalString(body, 'httpMethod'),
-          uri: optionalString(body, 'uri'),
-          connectionType: optionalString(body, 'connectionType'),
-          connectionId: optionalString(body, 'connectionId'),
-          credentials: optionalString(body, 'credentials'),
-          requestParameters: optionalMap<string>(body, 'requestParameters', 'string'),
-          requestTemplates: optionalMap<string>(body, 'requestTemplates', 'string'),
-          passthroughBehavior: optionalString(body, 'passthroughBehavior') ?? 'WHEN_NO_MATCH',
-          contentHandling: optionalString(body, 'contentHandling'),
-          timeoutInMillis: optionalInteger(body, 'timeoutInMillis') ?? MAX_TIMEOUT,
-          cacheNamespace: optionalString(body, 'cacheNamespace') ?? resource.id,
-          cacheKeyParameters: optionalStringList(body, 'cacheKeyParameters') ?? [],
+          httpMethod: body.string('httpMethod'),
+          uri: body.string('uri'),
+          connectionType: body.string('connectionType'),
+          connectionId: body.string('connectionId'),
+          credentials: body.string('credentials'),
+          requestParameters: body.stringMap('requestParameters'),
+          requestTemplates: body.stringMap('requestTemplates'),
+          passthroughBehavior: body.string('passthroughBehavior') ?? 'WHEN_NO_MATCH',
+          contentHandling: body.string('contentHandling'),
+          timeoutInMillis: body.integer('timeoutInMillis') ?? MAX_TIMEOUT,
+          cacheNamespace: body.string('cacheNamespace') ?? resource.id,
+          cacheKeyParameters: body.stringList('cacheKeyParameters') ?? [],
         });
         checkIntegration(integration);
         method.methodIntegration = integration;
@@ -123,7 +114,7 @@ export function integrationRoutes(store: ApiGatewayStore): RestRoute[] {
       path: base,
       operation: 'GetIntegration',
       handler(input, ctx) {
-        return ok(findIntegration(store.method(ctx, input.params).method));
+        return ok(findIntegration(state.method(ctx, input.params).method));
       },
     },
     {
@@ -131,8 +122,8 @@ export function integrationRoutes(store: ApiGatewayStore): RestRoute[] {
       path: base,
       operation: 'UpdateIntegration',
       handler(input, ctx) {
-        const { method } = store.method(ctx, input.params);
-        const updated = applyPatch(findIntegration(method), patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        const { method } = state.method(ctx, input.params);
+        const updated = applyPatch(findIntegration(method), patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         checkIntegration(updated);
         method.methodIntegration = updated;
         return ok(updated);
@@ -143,7 +134,7 @@ export function integrationRoutes(store: ApiGatewayStore): RestRoute[] {
       path: base,
       operation: 'DeleteIntegration',
       handler(input, ctx) {
-        const { method } = store.method(ctx, input.params);
+        const { method } = state.method(ctx, input.params);
         findIntegration(method);
         delete method.methodIntegration;
         return noContent();

@@ -1,15 +1,7 @@
 // PutMethod, GetMethod, UpdateMethod, DeleteMethod.
-import type { RestRoute } from '../service.js';
+import { own, type RestRoute } from '../service.js';
 import { badRequest, conflict } from './errors.js';
-import {
-  bodyOf,
-  defined,
-  optionalBoolean,
-  optionalMap,
-  optionalString,
-  optionalStringList,
-  requiredString,
-} from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { noContent, created, ok } from './output.js';
 import {
   applyPatch,
@@ -21,8 +13,7 @@ import {
   replaceField,
   stringMember,
 } from './patch.js';
-import type { Method, RestApiRecord } from './state.js';
-import { findResource, type ApiGatewayStore } from './store.js';
+import { type Method, type RestApiRecord, findResource, type ApiGatewayState } from './state.js';
 
 const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'ANY'];
 const AUTHORIZATION_TYPES = ['NONE', 'AWS_IAM', 'CUSTOM', 'COGNITO_USER_POOLS'];
@@ -112,7 +103,7 @@ const UPDATE_RULES: readonly PatchRule<Method>[] = [
   mapEntry('/requestModels/{contentType}'),
 ];
 
-export function methodRoutes(store: ApiGatewayStore): RestRoute[] {
+export function methodRoutes(state: ApiGatewayState): RestRoute[] {
   const base = '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}';
   return [
     {
@@ -120,26 +111,26 @@ export function methodRoutes(store: ApiGatewayStore): RestRoute[] {
       path: base,
       operation: 'PutMethod',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const resource = findResource(api, input.params['resourceId']!);
         const httpMethod = input.params['httpMethod']!;
         checkHttpMethod(httpMethod);
-        const body = bodyOf(input.body);
+        const body = apiGatewayInput(input.body, 'putMethodInput');
         const method = settleAuthorization(
           api,
           defined({
             httpMethod,
-            authorizationType: requiredString(body, 'authorizationType', 'putMethodInput').toUpperCase(),
-            authorizerId: optionalString(body, 'authorizerId'),
-            apiKeyRequired: optionalBoolean(body, 'apiKeyRequired') ?? false,
-            authorizationScopes: optionalStringList(body, 'authorizationScopes'),
-            operationName: optionalString(body, 'operationName'),
-            requestValidatorId: optionalString(body, 'requestValidatorId'),
-            requestParameters: optionalMap<boolean>(body, 'requestParameters', 'boolean'),
-            requestModels: optionalMap<string>(body, 'requestModels', 'string'),
+            authorizationType: body.requiredString('authorizationType').toUpperCase(),
+            authorizerId: body.string('authorizerId'),
+            apiKeyRequired: body.boolean('apiKeyRequired') ?? false,
+            authorizationScopes: body.stringList('authorizationScopes'),
+            operationName: body.string('operationName'),
+            requestValidatorId: body.string('requestValidatorId'),
+            requestParameters: body.booleanMap('requestParameters'),
+            requestModels: body.stringMap('requestModels'),
           }),
         );
-        if (resource.resourceMethods[httpMethod]) throw conflict('Method already exists for this resource');
+        if (own(resource.resourceMethods, httpMethod)) throw conflict('Method already exists for this resource');
         resource.resourceMethods[httpMethod] = method;
         return created(method);
       },
@@ -149,7 +140,7 @@ export function methodRoutes(store: ApiGatewayStore): RestRoute[] {
       path: base,
       operation: 'GetMethod',
       handler(input, ctx) {
-        return ok(store.method(ctx, input.params).method);
+        return ok(state.method(ctx, input.params).method);
       },
     },
     {
@@ -157,8 +148,8 @@ export function methodRoutes(store: ApiGatewayStore): RestRoute[] {
       path: base,
       operation: 'UpdateMethod',
       handler(input, ctx) {
-        const { api, resource, method } = store.method(ctx, input.params);
-        const patched = applyPatch(method, patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        const { api, resource, method } = state.method(ctx, input.params);
+        const patched = applyPatch(method, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         const updated = settleAuthorization(api, patched);
         resource.resourceMethods[method.httpMethod] = updated;
         return ok(updated);
@@ -169,7 +160,7 @@ export function methodRoutes(store: ApiGatewayStore): RestRoute[] {
       path: base,
       operation: 'DeleteMethod',
       handler(input, ctx) {
-        const { resource, method } = store.method(ctx, input.params);
+        const { resource, method } = state.method(ctx, input.params);
         delete resource.resourceMethods[method.httpMethod];
         return noContent();
       },

@@ -1,7 +1,7 @@
 // AWS's patchOperations for Update* calls: each entity declares which paths it accepts with which ops;
 // this applies them to a copy, so a failing operation leaves the stored record untouched.
 import { badRequest } from './errors.js';
-import type { Body } from './input.js';
+import type { Input } from '../input.js';
 
 export interface PatchOperation {
   op: string;
@@ -18,9 +18,9 @@ export interface PatchRule<T> {
 
 const KNOWN_OPS = ['add', 'remove', 'replace', 'move', 'copy', 'test'];
 
-export function patchOperationsOf(body: Body): PatchOperation[] {
-  const list = body['patchOperations'];
-  if (list === undefined || list === null) return [];
+export function patchOperationsOf(body: Input): PatchOperation[] {
+  const list = body.any('patchOperations');
+  if (list === undefined) return [];
   if (!Array.isArray(list)) throw badRequest('Invalid value for parameter patchOperations: expected a list');
   return list.map((item: unknown) => {
     const entry = (item ?? {}) as Record<string, unknown>;

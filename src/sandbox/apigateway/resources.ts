@@ -3,12 +3,11 @@
 import type { RestRoute } from '../service.js';
 import { badRequest, conflict } from './errors.js';
 import { newId } from './ids.js';
-import { bodyOf, requiredString } from './input.js';
+import { apiGatewayInput } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { paginate } from './pagination.js';
 import { applyPatch, patchOperationsOf, type PatchRule, patchValue, replaceField } from './patch.js';
-import type { Method, ResourceRecord, RestApiRecord } from './state.js';
-import { findResource, type ApiGatewayStore } from './store.js';
+import { type Method, type ResourceRecord, type RestApiRecord, findResource, type ApiGatewayState } from './state.js';
 
 const PATH_PART = /^(?:[a-zA-Z0-9._-]+|\{[a-zA-Z0-9._-]+\+?\})$/;
 const isVariable = (pathPart: string | undefined): boolean => pathPart?.startsWith('{') ?? false;
@@ -88,17 +87,17 @@ function deleteSubtree(api: RestApiRecord, resourceId: string): void {
   delete api.resources[resourceId];
 }
 
-export function resourceRoutes(store: ApiGatewayStore): RestRoute[] {
+export function resourceRoutes(state: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',
       path: '/restapis/{restApiId}/resources/{parentId}',
       operation: 'CreateResource',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const parentId = input.params['parentId']!;
         findResource(api, parentId);
-        const pathPart = requiredString(bodyOf(input.body), 'pathPart', 'createResourceInput');
+        const pathPart = apiGatewayInput(input.body, 'createResourceInput').requiredString('pathPart');
         const resource: ResourceRecord = { id: newId(6, api.resources), parentId, pathPart, resourceMethods: {} };
         checkPlacement(api, resource);
         api.resources[resource.id] = resource;
@@ -110,7 +109,7 @@ export function resourceRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/resources',
       operation: 'GetResources',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const embed = embedsMethods(input.query);
         const all = Object.values(api.resources).map((resource) => renderResource(api, resource, embed));
         return ok(paginate(all, input.query));
@@ -121,7 +120,7 @@ export function resourceRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/resources/{resourceId}',
       operation: 'GetResource',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const resource = findResource(api, input.params['resourceId']!);
         return ok(renderResource(api, resource, embedsMethods(input.query)));
       },
@@ -131,10 +130,10 @@ export function resourceRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/resources/{resourceId}',
       operation: 'UpdateResource',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const resource = findResource(api, input.params['resourceId']!);
         if (resource.parentId === undefined) throw badRequest('Cannot modify the root resource');
-        const updated = applyPatch(resource, patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        const updated = applyPatch(resource, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         if (isDescendant(api, updated.parentId!, resource.id)) throw badRequest('Resources cannot be cyclical.');
         checkPlacement(api, updated);
         api.resources[resource.id] = updated;
@@ -146,7 +145,7 @@ export function resourceRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/resources/{resourceId}',
       operation: 'DeleteResource',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const resource = findResource(api, input.params['resourceId']!);
         if (resource.parentId === undefined) throw badRequest('Cannot delete the root resource');
         deleteSubtree(api, resource.id);

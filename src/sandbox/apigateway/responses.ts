@@ -2,9 +2,9 @@
 // console create them beside non-proxy integrations; the lab's AWS_PROXY integration does not use them.
 import type { RestRoute } from '../service.js';
 import { badRequest, notFound } from './errors.js';
-import { bodyOf, defined, optionalMap, optionalString } from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { created, noContent, ok } from './output.js';
-import { findIntegration, type ApiGatewayStore } from './store.js';
+import { findIntegration, type ApiGatewayState } from './state.js';
 
 function statusCodeOf(params: Record<string, string>): string {
   const statusCode = params['statusCode']!;
@@ -17,7 +17,7 @@ function found<T>(entry: T | undefined): T {
   return entry;
 }
 
-export function responseRoutes(store: ApiGatewayStore): RestRoute[] {
+export function responseRoutes(state: ApiGatewayState): RestRoute[] {
   const methodBase = '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/responses/{statusCode}';
   const integrationBase =
     '/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode}';
@@ -27,13 +27,13 @@ export function responseRoutes(store: ApiGatewayStore): RestRoute[] {
       path: methodBase,
       operation: 'PutMethodResponse',
       handler(input, ctx) {
-        const { method } = store.method(ctx, input.params);
+        const { method } = state.method(ctx, input.params);
         const statusCode = statusCodeOf(input.params);
-        const body = bodyOf(input.body);
+        const body = apiGatewayInput(input.body);
         const response = defined({
           statusCode,
-          responseParameters: optionalMap<boolean>(body, 'responseParameters', 'boolean'),
-          responseModels: optionalMap<string>(body, 'responseModels', 'string'),
+          responseParameters: body.booleanMap('responseParameters'),
+          responseModels: body.stringMap('responseModels'),
         });
         method.methodResponses = { ...method.methodResponses, [statusCode]: response };
         return created(response);
@@ -44,7 +44,7 @@ export function responseRoutes(store: ApiGatewayStore): RestRoute[] {
       path: methodBase,
       operation: 'GetMethodResponse',
       handler(input, ctx) {
-        const { method } = store.method(ctx, input.params);
+        const { method } = state.method(ctx, input.params);
         return ok(found(method.methodResponses?.[input.params['statusCode']!]));
       },
     },
@@ -53,7 +53,7 @@ export function responseRoutes(store: ApiGatewayStore): RestRoute[] {
       path: methodBase,
       operation: 'DeleteMethodResponse',
       handler(input, ctx) {
-        const { method } = store.method(ctx, input.params);
+        const { method } = state.method(ctx, input.params);
         const statusCode = input.params['statusCode']!;
         found(method.methodResponses?.[statusCode]);
         delete method.methodResponses![statusCode];
@@ -65,15 +65,15 @@ export function responseRoutes(store: ApiGatewayStore): RestRoute[] {
       path: integrationBase,
       operation: 'PutIntegrationResponse',
       handler(input, ctx) {
-        const integration = findIntegration(store.method(ctx, input.params).method);
+        const integration = findIntegration(state.method(ctx, input.params).method);
         const statusCode = statusCodeOf(input.params);
-        const body = bodyOf(input.body);
+        const body = apiGatewayInput(input.body);
         const response = defined({
           statusCode,
-          selectionPattern: optionalString(body, 'selectionPattern'),
-          responseParameters: optionalMap<string>(body, 'responseParameters', 'string'),
-          responseTemplates: optionalMap<string>(body, 'responseTemplates', 'string'),
-          contentHandling: optionalString(body, 'contentHandling'),
+          selectionPattern: body.string('selectionPattern'),
+          responseParameters: body.stringMap('responseParameters'),
+          responseTemplates: body.stringMap('responseTemplates'),
+          contentHandling: body.string('contentHandling'),
         });
         integration.integrationResponses = { ...integration.integrationResponses, [statusCode]: response };
         return created(response);
@@ -84,7 +84,7 @@ export function responseRoutes(store: ApiGatewayStore): RestRoute[] {
       path: integrationBase,
       operation: 'GetIntegrationResponse',
       handler(input, ctx) {
-        const integration = findIntegration(store.method(ctx, input.params).method);
+        const integration = findIntegration(state.method(ctx, input.params).method);
         return ok(found(integration.integrationResponses?.[input.params['statusCode']!]));
       },
     },
@@ -93,7 +93,7 @@ export function responseRoutes(store: ApiGatewayStore): RestRoute[] {
       path: integrationBase,
       operation: 'DeleteIntegrationResponse',
       handler(input, ctx) {
-        const integration = findIntegration(store.method(ctx, input.params).method);
+        const integration = findIntegration(state.method(ctx, input.params).method);
         const statusCode = input.params['statusCode']!;
         found(integration.integrationResponses?.[statusCode]);
         delete integration.integrationResponses![statusCode];

@@ -2,16 +2,7 @@
 import type { RestRoute } from '../service.js';
 import { badRequest } from './errors.js';
 import { newId } from './ids.js';
-import {
-  bodyOf,
-  defined,
-  optionalBoolean,
-  optionalInteger,
-  optionalMap,
-  optionalString,
-  optionalStringList,
-  requiredString,
-} from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { paginate } from './pagination.js';
 import {
@@ -23,8 +14,7 @@ import {
   replaceField,
   stringMember,
 } from './patch.js';
-import { epochSeconds, type RestApi } from './state.js';
-import type { ApiGatewayStore } from './store.js';
+import { epochSeconds, type RestApi, type ApiGatewayState } from './state.js';
 
 const API_KEY_SOURCES = ['HEADER', 'AUTHORIZER'];
 const MAX_COMPRESSION_SIZE = 10485760;
@@ -82,36 +72,36 @@ const UPDATE_RULES: readonly PatchRule<RestApi>[] = [
   },
 ];
 
-export function restApiRoutes(store: ApiGatewayStore): RestRoute[] {
+export function restApiRoutes(state: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',
       path: '/restapis',
       operation: 'CreateRestApi',
       handler(input, ctx) {
-        const body = bodyOf(input.body);
-        const region = store.region(ctx);
-        const apiKeySource = optionalString(body, 'apiKeySource') ?? 'HEADER';
+        const body = apiGatewayInput(input.body, 'createRestApiInput');
+        const region = state.region(ctx);
+        const apiKeySource = body.string('apiKeySource') ?? 'HEADER';
         checkApiKeySource(apiKeySource);
-        const minimumCompressionSize = optionalInteger(body, 'minimumCompressionSize');
+        const minimumCompressionSize = body.integer('minimumCompressionSize');
         checkCompressionSize(minimumCompressionSize);
-        const endpointTypes = bodyOf(body['endpointConfiguration'])['types'];
+        const endpointTypes = body.struct('endpointConfiguration')?.any('types');
         const rootResourceId = newId(10);
         const restApi: RestApi = defined({
           id: newId(10, region.restApis),
-          name: requiredString(body, 'name', 'createRestApiInput'),
-          description: optionalString(body, 'description'),
+          name: body.requiredString('name'),
+          description: body.string('description'),
           createdDate: epochSeconds(ctx.now),
-          version: optionalString(body, 'version'),
-          binaryMediaTypes: optionalStringList(body, 'binaryMediaTypes'),
+          version: body.string('version'),
+          binaryMediaTypes: body.stringList('binaryMediaTypes'),
           minimumCompressionSize,
           apiKeySource,
           endpointConfiguration: {
             types: Array.isArray(endpointTypes) && endpointTypes.length > 0 ? endpointTypes.map(String) : ['EDGE'],
           },
-          policy: optionalString(body, 'policy'),
-          tags: optionalMap<string>(body, 'tags', 'string'),
-          disableExecuteApiEndpoint: optionalBoolean(body, 'disableExecuteApiEndpoint') ?? false,
+          policy: body.string('policy'),
+          tags: body.stringMap('tags'),
+          disableExecuteApiEndpoint: body.boolean('disableExecuteApiEndpoint') ?? false,
           rootResourceId,
         });
         region.restApis[restApi.id] = {
@@ -129,7 +119,7 @@ export function restApiRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis',
       operation: 'GetRestApis',
       handler(input, ctx) {
-        const apis = Object.values(store.region(ctx).restApis).map((record) => record.restApi);
+        const apis = Object.values(state.region(ctx).restApis).map((record) => record.restApi);
         return ok(paginate(apis, input.query));
       },
     },
@@ -138,7 +128,7 @@ export function restApiRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}',
       operation: 'GetRestApi',
       handler(input, ctx) {
-        return ok(store.restApi(ctx, input.params['restApiId']!).restApi);
+        return ok(state.restApi(ctx, input.params['restApiId']!).restApi);
       },
     },
     {
@@ -146,8 +136,8 @@ export function restApiRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}',
       operation: 'UpdateRestApi',
       handler(input, ctx) {
-        const record = store.restApi(ctx, input.params['restApiId']!);
-        record.restApi = applyPatch(record.restApi, patchOperationsOf(bodyOf(input.body)), UPDATE_RULES);
+        const record = state.restApi(ctx, input.params['restApiId']!);
+        record.restApi = applyPatch(record.restApi, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         return ok(record.restApi);
       },
     },
@@ -157,8 +147,8 @@ export function restApiRoutes(store: ApiGatewayStore): RestRoute[] {
       operation: 'DeleteRestApi',
       handler(input, ctx) {
         const id = input.params['restApiId']!;
-        store.restApi(ctx, id);
-        delete store.region(ctx).restApis[id];
+        state.restApi(ctx, id);
+        delete state.region(ctx).restApis[id];
         return accepted();
       },
     },

@@ -1,12 +1,11 @@
 // CreateStage, GetStages, GetStage, UpdateStage, DeleteStage; stage creation is shared with
 // CreateDeployment's stageName.
-import type { RestRoute } from '../service.js';
+import { own, type RestRoute } from '../service.js';
 import { badRequest, conflict } from './errors.js';
-import { bodyOf, defined, optionalBoolean, optionalMap, optionalString, requiredString } from './input.js';
+import { apiGatewayInput, defined } from './input.js';
 import { accepted, created, ok } from './output.js';
 import { applyPatch, mapEntry, patchBoolean, patchOperationsOf, patchValue, stringMember, type PatchRule } from './patch.js';
-import { epochSeconds, type RestApiRecord, type Stage } from './state.js';
-import { findDeployment, findStage, type ApiGatewayStore } from './store.js';
+import { epochSeconds, type RestApiRecord, type Stage, findDeployment, findStage, type ApiGatewayState } from './state.js';
 
 export interface StageInput {
   stageName: string;
@@ -67,29 +66,29 @@ function updateRules(api: RestApiRecord): readonly PatchRule<Stage>[] {
   ];
 }
 
-export function stageRoutes(store: ApiGatewayStore): RestRoute[] {
+export function stageRoutes(state: ApiGatewayState): RestRoute[] {
   return [
     {
       method: 'POST',
       path: '/restapis/{restApiId}/stages',
       operation: 'CreateStage',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
-        const body = bodyOf(input.body);
-        const stageName = requiredString(body, 'stageName', 'createStageInput');
-        const deploymentId = requiredString(body, 'deploymentId', 'createStageInput');
+        const api = state.restApi(ctx, input.params['restApiId']!);
+        const body = apiGatewayInput(input.body, 'createStageInput');
+        const stageName = body.requiredString('stageName');
+        const deploymentId = body.requiredString('deploymentId');
         checkStageName(stageName);
         findDeployment(api, deploymentId);
-        if (api.stages[stageName]) throw conflict('Stage already exists');
+        if (own(api.stages, stageName)) throw conflict('Stage already exists');
         const stage = newStage(
           {
             stageName,
             deploymentId,
-            description: optionalString(body, 'description'),
-            variables: optionalMap<string>(body, 'variables', 'string'),
-            cacheClusterEnabled: optionalBoolean(body, 'cacheClusterEnabled'),
-            tracingEnabled: optionalBoolean(body, 'tracingEnabled'),
-            tags: optionalMap<string>(body, 'tags', 'string'),
+            description: body.string('description'),
+            variables: body.stringMap('variables'),
+            cacheClusterEnabled: body.boolean('cacheClusterEnabled'),
+            tracingEnabled: body.boolean('tracingEnabled'),
+            tags: body.stringMap('tags'),
           },
           ctx.now,
         );
@@ -102,7 +101,7 @@ export function stageRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/stages',
       operation: 'GetStages',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const deploymentId = input.query.get('deploymentId');
         const stages = Object.values(api.stages).filter(
           (stage) => deploymentId === null || stage.deploymentId === deploymentId,
@@ -116,7 +115,7 @@ export function stageRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/stages/{stageName}',
       operation: 'GetStage',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         return ok(findStage(api, input.params['stageName']!));
       },
     },
@@ -125,9 +124,9 @@ export function stageRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/stages/{stageName}',
       operation: 'UpdateStage',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const stage = findStage(api, input.params['stageName']!);
-        const updated = applyPatch(stage, patchOperationsOf(bodyOf(input.body)), updateRules(api));
+        const updated = applyPatch(stage, patchOperationsOf(apiGatewayInput(input.body)), updateRules(api));
         updated.lastUpdatedDate = epochSeconds(ctx.now);
         api.stages[stage.stageName] = updated;
         return ok(updated);
@@ -138,7 +137,7 @@ export function stageRoutes(store: ApiGatewayStore): RestRoute[] {
       path: '/restapis/{restApiId}/stages/{stageName}',
       operation: 'DeleteStage',
       handler(input, ctx) {
-        const api = store.restApi(ctx, input.params['restApiId']!);
+        const api = state.restApi(ctx, input.params['restApiId']!);
         const stage = findStage(api, input.params['stageName']!);
         delete api.stages[stage.stageName];
         return accepted();

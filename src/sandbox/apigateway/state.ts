@@ -1,6 +1,11 @@
-// The API Gateway control plane's state, per account and region. Records are stored in the JSON shapes
-// AWS returns (restJson1, timestamps as epoch seconds), so handlers can answer with copies of them and
-// the whole state round-trips through JSON for persistence.
+// The API Gateway control plane's state, per account and region, and where handlers find their records
+// (failing with AWS's NotFoundException messages when an identifier does not resolve). Records are stored
+// in the JSON shapes AWS returns (restJson1, timestamps as epoch seconds), so handlers can answer with copies
+// of them and the whole state round-trips through JSON for persistence.
+
+import { versionedState } from '../persistence.js';
+import { own, ScopedState, type Persistable, type RequestContext } from '../service.js';
+import { notFound } from './errors.js';
 
 export interface RestApi {
   id: string;
@@ -128,11 +133,101 @@ export interface RegionState {
   restApis: Record<string, RestApiRecord>;
 }
 
-export function emptyRegionState(): RegionState {
+function emptyRegionState(): RegionState {
   return { restApis: {} };
 }
 
 /** AWS's JSON protocol carries timestamps as epoch seconds. */
 export function epochSeconds(date: Date): number {
   return Math.floor(date.getTime() / 1000);
+}
+
+export type Scope = Pick<RequestContext, 'accountId' | 'region'>;
+
+export interface ApiGatewayOptions {
+  /**
+   * How an unknown REST API id is reported. Current AWS answers GetRestApi and friends with
+   * `Invalid API identifier specified <account>:<id>`; older answers (and some operations) read
+   * `Invalid REST API identifier specified`. Default: 'with-account'.
+   */
+  restApiNotFoundMessage?: 'with-account' | 'legacy';
+}
+
+export class ApiGatewayState {
+  private readonly scoped = new ScopedState<RegionState>(emptyRegionState);
+  constructor(private readonly options: ApiGatewayOptions = {}) {}
+
+  readonly persistence: Persistable = versionedState(
+    { service: 'apigateway', version: 1, members: ['scopes'] },
+    () => ({ scopes: this.scoped.toJSON() }),
+    ({ scopes }) => this.scoped.load(scopes),
+  );
+
+  region(scope: Scope): RegionState {
+    return this.scoped.get(scope);
+  }
+
+  /** The account and region that hold a REST API: the data plane is unsigned, and API ids are unique. */
+  locateRestApi(restApiId: string): Scope | undefined {
+    for (const [key, region] of this.scoped.entries()) {
+      if (!Object.hasOwn(region.restApis, restApiId)) continue;
+      const [accountId = '', regionName = ''] = key.split('/');
+      return { accountId, region: regionName };
+    }
+    return undefined;
+  }
+
+  restApi(scope: Scope, restApiId: string): RestApiRecord {
+    const api = own(this.region(scope).restApis, restApiId);
+    if (!api) {
+      throw notFound(
+        this.options.restApiNotFoundMessage === 'legacy'
+          ? 'Invalid REST API identifier specified'
+          : `Invalid API identifier specified ${scope.accountId}:${restApiId}`,
+      );
+    }
+    return api;
+  }
+
+  /** The method a `.../resources/{resourceId}/methods/{httpMethod}` path names, with what holds it. */
+  method(scope: Scope, params: Record<string, string>): { api: RestApiRecord; resource: ResourceRecord; method: Method } {
+    const api = this.restApi(scope, params['restApiId']!);
+    const resource = findResource(api, params['resourceId']!);
+    return { api, resource, method: findMethod(resource, params['httpMethod']!) };
+  }
+}
+
+export function findResource(api: RestApiRecord, resourceId: string): ResourceRecord {
+  const resource = own(api.resources, resourceId);
+  if (!resource) throw notFound('Invalid Resource identifier specified');
+  return resource;
+}
+
+export function findMethod(resource: ResourceRecord, httpMethod: string): Method {
+  const method = own(resource.resourceMethods, httpMethod);
+  if (!method) throw notFound('Invalid Method identifier specified');
+  return method;
+}
+
+export function findIntegration(method: Method): Integration {
+  if (!method.methodIntegration) throw notFound('Invalid Integration identifier specified');
+  return method.methodIntegration;
+}
+
+export function findAuthorizer(api: RestApiRecord, authorizerId: string): Authorizer {
+  const authorizer = own(api.authorizers, authorizerId);
+  if (!authorizer) throw notFound('Invalid Authorizer identifier specified');
+  return authorizer;
+}
+
+export function findDeployment(api: RestApiRecord, deploymentId: string): DeploymentRecord {
+  const deployment = own(api.deployments, deploymentId);
+  if (!deployment) throw notFound('Invalid Deployment identifier specified');
+  return deployment;
+}
+
+export function findStage(api: RestApiRecord, stageName: string): Stage {
+  const stage = own(api.stages, stageName);
+  if (!stage) throw notFound('Invalid Stage identifier specified');
+  return stage;
 }

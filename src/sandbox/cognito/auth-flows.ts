@@ -2,7 +2,7 @@
 // refresh flows and the NEW_PASSWORD_REQUIRED challenge, with every refusal worded as Cognito's.
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { RequestContext } from '../service.js';
+import { own, type RequestContext } from '../service.js';
 import { flowEnabled } from './clients.js';
 import { INCORRECT_CREDENTIALS, invalidParameter, notAuthorized, userNotFound } from './errors.js';
 import type { CognitoDeps, Handler } from './handler.js';
@@ -10,7 +10,7 @@ import { enforcePolicy, hashPassword, passwordMatches } from './passwords.js';
 import { passwordPolicy } from './pools.js';
 import { userKey, type StoredClient, type StoredPool, type StoredUser } from './state.js';
 import { accessToken, idToken, newAuthEvent, newRefreshToken, refreshTokenHash, tokenLifetimes, type AuthEvent } from './tokens.js';
-import { CLIENT_ID, USER_POOL_ID, str, strMap, validate } from './validation.js';
+import { CLIENT_ID, USER_POOL_ID } from './input.js';
 
 type Endpoint = 'public' | 'admin';
 
@@ -89,7 +89,7 @@ async function passwordAuth(attempt: Attempt, params: Record<string, string>) {
   const username = required(params, 'USERNAME');
   const password = required(params, 'PASSWORD');
   checkSecretHash(client, params['SECRET_HASH'], [username]);
-  const user = pool.users[userKey(pool, username)];
+  const user = own(pool.users, userKey(pool, username));
   if (!user) {
     throw client.preventUserExistenceErrors === 'ENABLED' ? notAuthorized(INCORRECT_CREDENTIALS) : userNotFound();
   }
@@ -149,15 +149,15 @@ function startAuth(attempt: Attempt, endpoint: Endpoint, authFlow: string, param
 }
 
 const initiateAuth: Handler = (input, ctx, deps) => {
-  validate(input, { AuthFlow: { required: true, enum: AUTH_FLOWS }, ClientId: CLIENT_ID });
-  const { pool, client } = deps.pools.client(input['ClientId'] as string);
-  return startAuth({ pool, client, ctx, deps }, 'public', input['AuthFlow'] as string, strMap(input, 'AuthParameters'));
+  input.check({ AuthFlow: { required: true, enum: AUTH_FLOWS }, ClientId: CLIENT_ID });
+  const { pool, client } = deps.pools.client(input.requiredString('ClientId'));
+  return startAuth({ pool, client, ctx, deps }, 'public', input.requiredString('AuthFlow'), input.stringMap('AuthParameters') ?? {});
 };
 
 const adminInitiateAuth: Handler = (input, ctx, deps) => {
-  validate(input, { UserPoolId: USER_POOL_ID, ClientId: CLIENT_ID, AuthFlow: { required: true, enum: AUTH_FLOWS } });
-  const { pool, client } = deps.pools.clientInScope(ctx, input['UserPoolId'] as string, input['ClientId'] as string);
-  return startAuth({ pool, client, ctx, deps }, 'admin', input['AuthFlow'] as string, strMap(input, 'AuthParameters'));
+  input.check({ UserPoolId: USER_POOL_ID, ClientId: CLIENT_ID, AuthFlow: { required: true, enum: AUTH_FLOWS } });
+  const { pool, client } = deps.pools.clientInScope(ctx, input.requiredString('UserPoolId'), input.requiredString('ClientId'));
+  return startAuth({ pool, client, ctx, deps }, 'admin', input.requiredString('AuthFlow'), input.stringMap('AuthParameters') ?? {});
 };
 
 async function newPasswordChallenge(attempt: Attempt, challengeName: string, session: string | undefined, responses: Record<string, string>) {
@@ -166,7 +166,7 @@ async function newPasswordChallenge(attempt: Attempt, challengeName: string, ses
   const username = required(responses, 'USERNAME');
   const newPassword = required(responses, 'NEW_PASSWORD');
   const pending = session === undefined ? undefined : deps.sessions.get(session);
-  const user = pool.users[userKey(pool, username)] ?? Object.values(pool.users).find((u) => u.sub === username);
+  const user = own(pool.users, userKey(pool, username)) ?? Object.values(pool.users).find((u) => u.sub === username);
   if (!pending || !user || pending.poolId !== pool.id || pending.clientId !== client.clientId || pending.userKey !== userKey(pool, user.username)) {
     throw notAuthorized('Invalid session for the user.');
   }
@@ -186,20 +186,20 @@ async function newPasswordChallenge(attempt: Attempt, challengeName: string, ses
 }
 
 const respondToAuthChallenge: Handler = (input, ctx, deps) => {
-  validate(input, { ClientId: CLIENT_ID, ChallengeName: { required: true, enum: CHALLENGES }, Session: SESSION });
-  const { pool, client } = deps.pools.client(input['ClientId'] as string);
-  return newPasswordChallenge({ pool, client, ctx, deps }, input['ChallengeName'] as string, str(input, 'Session'), strMap(input, 'ChallengeResponses'));
+  input.check({ ClientId: CLIENT_ID, ChallengeName: { required: true, enum: CHALLENGES }, Session: SESSION });
+  const { pool, client } = deps.pools.client(input.requiredString('ClientId'));
+  return newPasswordChallenge({ pool, client, ctx, deps }, input.requiredString('ChallengeName'), input.string('Session'), input.stringMap('ChallengeResponses') ?? {});
 };
 
 const adminRespondToAuthChallenge: Handler = (input, ctx, deps) => {
-  validate(input, {
+  input.check({
     UserPoolId: USER_POOL_ID,
     ClientId: CLIENT_ID,
     ChallengeName: { required: true, enum: CHALLENGES },
     Session: SESSION,
   });
-  const { pool, client } = deps.pools.clientInScope(ctx, input['UserPoolId'] as string, input['ClientId'] as string);
-  return newPasswordChallenge({ pool, client, ctx, deps }, input['ChallengeName'] as string, str(input, 'Session'), strMap(input, 'ChallengeResponses'));
+  const { pool, client } = deps.pools.clientInScope(ctx, input.requiredString('UserPoolId'), input.requiredString('ClientId'));
+  return newPasswordChallenge({ pool, client, ctx, deps }, input.requiredString('ChallengeName'), input.string('Session'), input.stringMap('ChallengeResponses') ?? {});
 };
 
 export const authHandlers: Record<string, Handler> = {

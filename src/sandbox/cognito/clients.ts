@@ -1,6 +1,7 @@
 // CreateUserPoolClient, DescribeUserPoolClient, ListUserPoolClients, UpdateUserPoolClient,
 // DeleteUserPoolClient, and which auth flows a client allows.
 
+import type { Input } from '../input.js';
 import type { RequestContext } from '../service.js';
 import { invalidParameter } from './errors.js';
 import type { CognitoDeps, Handler } from './handler.js';
@@ -8,7 +9,7 @@ import { newClientId, newClientSecret } from './ids.js';
 import { paginate } from './pagination.js';
 import { epochSeconds, type StoredClient, type StoredPool, type TokenValidityUnits } from './state.js';
 import { tokenLifetimes } from './tokens.js';
-import { CLIENT_ID, NAME, PAGE_TOKEN, USER_POOL_ID, str, validate, type Rules } from './validation.js';
+import { CLIENT_ID, NAME, PAGE_TOKEN, USER_POOL_ID, type Rules } from './input.js';
 
 const LEGACY_FLOWS = ['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH'];
 const ALLOW_FLOWS = [
@@ -68,33 +69,31 @@ const ECHOED = [
   'AllowedOAuthScopes', 'AnalyticsConfiguration', 'RefreshTokenRotation', ...Object.keys(ECHOED_DEFAULTS),
 ];
 
-function stringList(value: unknown): string[] | undefined {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
-}
-
 type ClientSettings = Omit<StoredClient, 'clientId' | 'clientName' | 'secret' | 'created' | 'modified'>;
 
 /** A client's settings from a Create or Update request: whatever is not given takes its default, as in AWS. */
-function settingsFrom(input: Record<string, unknown>): ClientSettings {
-  const flows = stringList(input['ExplicitAuthFlows']) ?? DEFAULT_FLOWS;
+function settingsFrom(input: Input): ClientSettings {
+  const flows = input.stringList('ExplicitAuthFlows') ?? DEFAULT_FLOWS;
   if (flows.some((f) => f.startsWith('ALLOW_')) && flows.some((f) => LEGACY_FLOWS.includes(f))) {
     throw invalidParameter('Cannot mix ALLOW_ prefixed and legacy values in ExplicitAuthFlows.');
   }
-  const units = (input['TokenValidityUnits'] ?? {}) as TokenValidityUnits;
+  const units = (input.stringMap('TokenValidityUnits') ?? {}) as TokenValidityUnits;
   for (const unit of Object.values(units)) {
     if (!TIME_UNITS.includes(unit as string)) throw invalidParameter(`Invalid time unit: ${String(unit)}`);
   }
   const settings: ClientSettings = {
     explicitAuthFlows: flows,
-    preventUserExistenceErrors: (str(input, 'PreventUserExistenceErrors') ?? 'LEGACY') as 'LEGACY' | 'ENABLED',
-    refreshTokenValidity: (input['RefreshTokenValidity'] as number | undefined) ?? 30,
+    preventUserExistenceErrors: (input.string('PreventUserExistenceErrors') ?? 'LEGACY') as 'LEGACY' | 'ENABLED',
+    refreshTokenValidity: input.integer('RefreshTokenValidity') ?? 30,
     tokenValidityUnits: { ...units },
-    echoed: { ...ECHOED_DEFAULTS, ...Object.fromEntries(ECHOED.filter((k) => input[k] !== undefined).map((k) => [k, input[k]])) },
+    echoed: { ...ECHOED_DEFAULTS, ...Object.fromEntries(ECHOED.filter((k) => input.has(k)).map((k) => [k, input.any(k)])) },
   };
-  if (typeof input['AccessTokenValidity'] === 'number') settings.accessTokenValidity = input['AccessTokenValidity'];
-  if (typeof input['IdTokenValidity'] === 'number') settings.idTokenValidity = input['IdTokenValidity'];
-  const read = stringList(input['ReadAttributes']);
-  const write = stringList(input['WriteAttributes']);
+  const accessTokenValidity = input.integer('AccessTokenValidity');
+  const idTokenValidity = input.integer('IdTokenValidity');
+  if (accessTokenValidity !== undefined) settings.accessTokenValidity = accessTokenValidity;
+  if (idTokenValidity !== undefined) settings.idTokenValidity = idTokenValidity;
+  const read = input.stringList('ReadAttributes');
+  const write = input.stringList('WriteAttributes');
   if (read) settings.readAttributes = read;
   if (write) settings.writeAttributes = write;
   checkLifetimes(settings);
@@ -132,30 +131,30 @@ function describeClient(pool: StoredPool, client: StoredClient): Record<string, 
 }
 
 function clientOf(
-  input: Record<string, unknown>,
+  input: Input,
   ctx: RequestContext,
   deps: CognitoDeps,
   moreRules: Rules = {},
 ): { pool: StoredPool; client: StoredClient } {
-  validate(input, { UserPoolId: USER_POOL_ID, ClientId: CLIENT_ID, ...moreRules });
-  return deps.pools.clientInScope(ctx, input['UserPoolId'] as string, input['ClientId'] as string);
+  input.check({ UserPoolId: USER_POOL_ID, ClientId: CLIENT_ID, ...moreRules });
+  return deps.pools.clientInScope(ctx, input.requiredString('UserPoolId'), input.requiredString('ClientId'));
 }
 
 const createUserPoolClient: Handler = (input, ctx, deps) => {
-  validate(input, {
+  input.check({
     UserPoolId: USER_POOL_ID,
     ClientName: NAME,
     ClientSecret: { min: 24, max: 64, pattern: '[\\w+]+', sensitive: true },
     ...SETTINGS_RULES,
   });
-  const pool = deps.pools.inScope(ctx, input['UserPoolId'] as string);
+  const pool = deps.pools.inScope(ctx, input.requiredString('UserPoolId'));
   const settings = settingsFrom(input);
   const now = deps.now(ctx);
-  const given = str(input, 'ClientSecret');
-  const secret = given ?? (input['GenerateSecret'] === true ? newClientSecret() : undefined);
+  const given = input.string('ClientSecret');
+  const secret = given ?? (input.boolean('GenerateSecret') === true ? newClientSecret() : undefined);
   const client: StoredClient = {
     clientId: newClientId(),
-    clientName: str(input, 'ClientName') as string,
+    clientName: input.requiredString('ClientName'),
     ...(secret !== undefined && { secret }),
     ...settings,
     created: now,
@@ -171,10 +170,10 @@ const describeUserPoolClient: Handler = (input, ctx, deps) => {
 };
 
 const listUserPoolClients: Handler = (input, ctx, deps) => {
-  validate(input, { UserPoolId: USER_POOL_ID, MaxResults: { min: 1, max: 60 }, NextToken: PAGE_TOKEN });
-  const pool = deps.pools.inScope(ctx, input['UserPoolId'] as string);
-  const limit = (input['MaxResults'] as number | undefined) ?? 60;
-  const page = paginate(Object.values(pool.clients), (c) => c.clientId, limit, str(input, 'NextToken'));
+  input.check({ UserPoolId: USER_POOL_ID, MaxResults: { min: 1, max: 60 }, NextToken: PAGE_TOKEN });
+  const pool = deps.pools.inScope(ctx, input.requiredString('UserPoolId'));
+  const limit = input.integer('MaxResults') ?? 60;
+  const page = paginate(Object.values(pool.clients), (c) => c.clientId, limit, input.string('NextToken'));
   return {
     UserPoolClients: page.items.map((c) => ({ ClientId: c.clientId, UserPoolId: pool.id, ClientName: c.clientName })),
     ...(page.next && { NextToken: page.next }),
@@ -185,7 +184,7 @@ const updateUserPoolClient: Handler = (input, ctx, deps) => {
   const { pool, client } = clientOf(input, ctx, deps, { ClientName: { ...NAME, required: false }, ...SETTINGS_RULES });
   const updated: StoredClient = {
     clientId: client.clientId,
-    clientName: str(input, 'ClientName') ?? client.clientName,
+    clientName: input.string('ClientName') ?? client.clientName,
     ...(client.secret !== undefined && { secret: client.secret }),
     ...settingsFrom(input),
     created: client.created,

@@ -1,5 +1,6 @@
 // What every operation handler receives: the state and services the Cognito module shares.
 
+import type { Input } from '../input.js';
 import type { RequestContext } from '../service.js';
 import type { AuthSessions } from './sessions.js';
 import type { KeyRing } from './keys.js';
@@ -15,4 +16,4 @@ export interface CognitoDeps {
   issuer(pool: StoredPool): string;
 }
 
-export type Handler = (input: Record<string, unknown>, ctx: RequestContext, deps: CognitoDeps) => unknown;
+export type Handler = (input: Input, ctx: RequestContext, deps: CognitoDeps) => unknown;

@@ -5,10 +5,11 @@ import { AwsError, type JsonRpcService, type Persistable, type RequestContext } 
 import { authHandlers } from './auth-flows.js';
 import { clientHandlers } from './clients.js';
 import type { CognitoDeps, Handler } from './handler.js';
+import { cognitoInput } from './input.js';
 import { KeyRing } from './keys.js';
 import { poolHandlers } from './pools.js';
 import { AuthSessions } from './sessions.js';
-import { PoolDirectory, type CognitoState } from './state.js';
+import { PoolDirectory } from './state.js';
 import { issuerUrl, type IssuerForm } from './tokens.js';
 import { userHandlers } from './users.js';
 import { TokenVerifier } from './verifier.js';
@@ -34,11 +35,6 @@ export interface CognitoService extends JsonRpcService, Persistable {
 
 const HANDLERS: Record<string, Handler> = { ...poolHandlers, ...clientHandlers, ...userHandlers, ...authHandlers };
 
-function isCognitoState(state: unknown): state is CognitoState {
-  const candidate = state as Partial<CognitoState> | null;
-  return typeof candidate === 'object' && candidate !== null && candidate.version === 1 && typeof candidate.pools === 'object';
-}
-
 export function createCognitoService(options: CognitoServiceOptions = {}): CognitoService {
   const issuerForm = options.issuerForm ?? 'cognito-idp';
   const clock = options.now;
@@ -52,11 +48,12 @@ export function createCognitoService(options: CognitoServiceOptions = {}): Cogni
 
   return {
     targetPrefix: 'AWSCognitoIdentityProviderService',
+    operations: Object.keys(HANDLERS),
 
     handle(operation, input, ctx) {
-      const handler = HANDLERS[operation];
+      const handler = Object.hasOwn(HANDLERS, operation) ? HANDLERS[operation] : undefined;
       if (!handler) throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
-      return handler(input ?? {}, ctx, deps);
+      return handler(cognitoInput(input), ctx, deps);
     },
 
     wellKnown(poolId, doc, ctx) {
@@ -67,15 +64,6 @@ export function createCognitoService(options: CognitoServiceOptions = {}): Cogni
 
     verifier: new TokenVerifier(deps.pools, deps.keys, () => clock?.() ?? new Date()),
 
-    exportState() {
-      // A deep copy, so the snapshot does not change with later requests.
-      return JSON.parse(JSON.stringify(deps.pools.toJSON())) as CognitoState;
-    },
-
-    importState(state) {
-      if (!isCognitoState(state)) throw new Error('cognito-idp state: expected { version: 1, pools: {...} }');
-      deps.pools.load(JSON.parse(JSON.stringify(state)) as CognitoState);
-      deps.sessions.clear();
-    },
+    ...deps.pools.persistence(() => deps.sessions.clear()),
   };
 }

@@ -1,5 +1,6 @@
 // CreateUserPool, DescribeUserPool, ListUserPools, UpdateUserPool, DeleteUserPool.
 
+import type { Input } from '../input.js';
 import type { Handler } from './handler.js';
 import { invalidParameter } from './errors.js';
 import { newPoolId, poolArn } from './ids.js';
@@ -7,7 +8,7 @@ import { newSigningKey } from './keys.js';
 import { paginate } from './pagination.js';
 import { DEFAULT_PASSWORD_POLICY, policyFromRequest, type PasswordPolicy } from './passwords.js';
 import { epochSeconds, type StoredPool } from './state.js';
-import { NAME, PAGE_TOKEN, USER_POOL_ID, str, validate } from './validation.js';
+import { NAME, PAGE_TOKEN, USER_POOL_ID } from './input.js';
 
 const STANDARD_ATTRIBUTES: [string, 'String' | 'Boolean' | 'Number'][] = [
   ['sub', 'String'], ['name', 'String'], ['given_name', 'String'], ['family_name', 'String'],
@@ -57,8 +58,8 @@ const UPDATABLE = [
   'AdminCreateUserConfig', 'UserPoolAddOns', 'AccountRecoverySetting', 'UserPoolTier',
 ] as const;
 
-function pick(input: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(names.filter((n) => input[n] !== undefined).map((n) => [n, input[n]]));
+function pick(input: Input, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.filter((n) => input.has(n)).map((n) => [n, input.any(n)]));
 }
 
 function describePool(pool: StoredPool): Record<string, unknown> {
@@ -74,7 +75,7 @@ function describePool(pool: StoredPool): Record<string, unknown> {
 }
 
 const createUserPool: Handler = async (input, ctx, deps) => {
-  validate(input, {
+  input.check({
     PoolName: NAME,
     DeletionProtection: { enum: ['ACTIVE', 'INACTIVE'] },
     MfaConfiguration: { enum: ['OFF', 'ON', 'OPTIONAL'] },
@@ -85,12 +86,12 @@ const createUserPool: Handler = async (input, ctx, deps) => {
     id: newPoolId(ctx.region),
     accountId: ctx.accountId,
     region: ctx.region,
-    name: str(input, 'PoolName') as string,
+    name: input.requiredString('PoolName'),
     settings: {
-      Policies: policies(input['Policies']),
+      Policies: policies(input.any('Policies')),
       DeletionProtection: 'INACTIVE',
       LambdaConfig: {},
-      SchemaAttributes: [...standardSchema(), ...customSchema(input['Schema'])],
+      SchemaAttributes: [...standardSchema(), ...customSchema(input.any('Schema'))],
       VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
       UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: [] },
       MfaConfiguration: 'OFF',
@@ -115,13 +116,13 @@ const createUserPool: Handler = async (input, ctx, deps) => {
 };
 
 const describeUserPool: Handler = (input, ctx, deps) => {
-  validate(input, { UserPoolId: USER_POOL_ID });
-  return { UserPool: describePool(deps.pools.inScope(ctx, input['UserPoolId'] as string)) };
+  input.check({ UserPoolId: USER_POOL_ID });
+  return { UserPool: describePool(deps.pools.inScope(ctx, input.requiredString('UserPoolId'))) };
 };
 
 const listUserPools: Handler = (input, ctx, deps) => {
-  validate(input, { NextToken: PAGE_TOKEN, MaxResults: { required: true, min: 1, max: 60 } });
-  const page = paginate(deps.pools.listInScope(ctx), (p) => p.id, input['MaxResults'] as number, str(input, 'NextToken'));
+  input.check({ NextToken: PAGE_TOKEN, MaxResults: { required: true, min: 1, max: 60 } });
+  const page = paginate(deps.pools.listInScope(ctx), (p) => p.id, input.integer('MaxResults') as number, input.string('NextToken'));
   return {
     UserPools: page.items.map((pool) => ({
       Id: pool.id,
@@ -135,23 +136,23 @@ const listUserPools: Handler = (input, ctx, deps) => {
 };
 
 const updateUserPool: Handler = (input, ctx, deps) => {
-  validate(input, {
+  input.check({
     UserPoolId: USER_POOL_ID,
     PoolName: { ...NAME, required: false },
     DeletionProtection: { enum: ['ACTIVE', 'INACTIVE'] },
     MfaConfiguration: { enum: ['OFF', 'ON', 'OPTIONAL'] },
   });
-  const pool = deps.pools.inScope(ctx, input['UserPoolId'] as string);
+  const pool = deps.pools.inScope(ctx, input.requiredString('UserPoolId'));
   Object.assign(pool.settings, pick(input, UPDATABLE));
-  if (input['Policies'] !== undefined) pool.settings['Policies'] = policies(input['Policies']);
-  pool.name = str(input, 'PoolName') ?? pool.name;
+  if (input.has('Policies')) pool.settings['Policies'] = policies(input.any('Policies'));
+  pool.name = input.string('PoolName') ?? pool.name;
   pool.modified = deps.now(ctx);
   return {};
 };
 
 const deleteUserPool: Handler = (input, ctx, deps) => {
-  validate(input, { UserPoolId: USER_POOL_ID });
-  const pool = deps.pools.inScope(ctx, input['UserPoolId'] as string);
+  input.check({ UserPoolId: USER_POOL_ID });
+  const pool = deps.pools.inScope(ctx, input.requiredString('UserPoolId'));
   if (pool.settings['DeletionProtection'] === 'ACTIVE') {
     throw invalidParameter('The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.');
   }

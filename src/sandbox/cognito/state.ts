@@ -4,7 +4,8 @@
 // RespondToAuthChallenge) and the token endpoints find a pool through its client id or pool id alone.
 
 import type { JWK } from 'jose';
-import type { RequestContext } from '../service.js';
+import { versionedState } from '../persistence.js';
+import { own, type Persistable, type RequestContext } from '../service.js';
 import { clientNotFound, poolNotFound } from './errors.js';
 
 export type UserStatus = 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
@@ -85,8 +86,7 @@ export interface StoredPool {
   refreshTokens: Record<string, StoredRefreshToken>;
 }
 
-export interface CognitoState {
-  version: 1;
+interface CognitoState {
   pools: Record<string, StoredPool>;
 }
 
@@ -118,7 +118,7 @@ export class PoolDirectory {
   /** A client of the caller's pool, else ResourceNotFoundException. */
   clientInScope(scope: Scope, poolId: string, clientId: string): { pool: StoredPool; client: StoredClient } {
     const pool = this.inScope(scope, poolId);
-    const client = pool.clients[clientId];
+    const client = own(pool.clients, clientId);
     if (!client) throw clientNotFound(clientId);
     return { pool, client };
   }
@@ -131,18 +131,22 @@ export class PoolDirectory {
   /** The client with this id in any account, else ResourceNotFoundException. */
   client(clientId: string): { pool: StoredPool; client: StoredClient } {
     for (const pool of this.pools.values()) {
-      const client = pool.clients[clientId];
+      const client = own(pool.clients, clientId);
       if (client) return { pool, client };
     }
     throw clientNotFound(clientId);
   }
 
-  toJSON(): CognitoState {
-    return { version: 1, pools: Object.fromEntries(this.pools) };
-  }
-
-  load(state: CognitoState): void {
-    this.pools = new Map(Object.entries(state.pools));
+  /** The pools' state file; `afterLoad` drops what may not outlive a restart (sign-in sessions). */
+  persistence(afterLoad: () => void): Persistable {
+    return versionedState<CognitoState>(
+      { service: 'cognito-idp', version: 1, members: ['pools'] },
+      () => ({ pools: Object.fromEntries(this.pools) }),
+      ({ pools }) => {
+        this.pools = new Map(Object.entries(pools));
+        afterLoad();
+      },
+    );
   }
 }
 

@@ -1,15 +1,16 @@
 // AdminCreateUser, AdminSetUserPassword, AdminGetUser, ListUsers, AdminDeleteUser, AdminDisableUser,
 // AdminEnableUser.
 
+import type { Input } from '../input.js';
 import { randomInt, randomUUID } from 'node:crypto';
-import { AwsError, type RequestContext } from '../service.js';
+import { AwsError, own, type RequestContext } from '../service.js';
 import { invalidParameter, userNotFound } from './errors.js';
 import type { CognitoDeps, Handler } from './handler.js';
 import { paginate } from './pagination.js';
 import { enforcePolicy, hashPassword } from './passwords.js';
 import { passwordPolicy } from './pools.js';
 import { epochSeconds, userKey, type StoredPool, type StoredUser } from './state.js';
-import { PAGE_TOKEN, PASSWORD, USERNAME, USER_POOL_ID, str, validate, type Rules } from './validation.js';
+import { PAGE_TOKEN, PASSWORD, USERNAME, USER_POOL_ID, type Rules } from './input.js';
 
 /** A user's attributes in the API's list form, sub first. */
 function attributeList(user: StoredUser, only?: string[]): { Name: string; Value: string }[] {
@@ -29,10 +30,10 @@ function describeUser(user: StoredUser, attributesKey: 'Attributes' | 'UserAttri
 }
 
 /** The user named in a request to an admin operation, with its pool; else UserNotFoundException. */
-function userOf(input: Record<string, unknown>, ctx: RequestContext, deps: CognitoDeps, moreRules: Rules = {}): { pool: StoredPool; user: StoredUser } {
-  validate(input, { UserPoolId: USER_POOL_ID, Username: USERNAME, ...moreRules });
-  const pool = deps.pools.inScope(ctx, input['UserPoolId'] as string);
-  const user = pool.users[userKey(pool, input['Username'] as string)];
+function userOf(input: Input, ctx: RequestContext, deps: CognitoDeps, moreRules: Rules = {}): { pool: StoredPool; user: StoredUser } {
+  input.check({ UserPoolId: USER_POOL_ID, Username: USERNAME, ...moreRules });
+  const pool = deps.pools.inScope(ctx, input.requiredString('UserPoolId'));
+  const user = own(pool.users, userKey(pool, input.requiredString('Username')));
   if (!user) throw userNotFound();
   return { pool, user };
 }
@@ -64,17 +65,17 @@ function generatedPassword(minimumLength: number): string {
 }
 
 const adminCreateUser: Handler = async (input, ctx, deps) => {
-  validate(input, {
+  input.check({
     UserPoolId: USER_POOL_ID,
     Username: USERNAME,
     TemporaryPassword: PASSWORD,
     MessageAction: { enum: ['RESEND', 'SUPPRESS'] },
   });
-  const pool = deps.pools.inScope(ctx, input['UserPoolId'] as string);
-  const username = input['Username'] as string;
+  const pool = deps.pools.inScope(ctx, input.requiredString('UserPoolId'));
+  const username = input.requiredString('Username');
   const key = userKey(pool, username);
-  const existing = pool.users[key];
-  const resend = input['MessageAction'] === 'RESEND';
+  const existing = own(pool.users, key);
+  const resend = input.string('MessageAction') === 'RESEND';
   if (resend && !existing) throw userNotFound();
   if (!resend && existing) throw new AwsError('UsernameExistsException', 'User account already exists');
   if (resend && existing?.status !== 'FORCE_CHANGE_PASSWORD') {
@@ -82,7 +83,7 @@ const adminCreateUser: Handler = async (input, ctx, deps) => {
   }
 
   const policy = passwordPolicy(pool);
-  const temporary = str(input, 'TemporaryPassword');
+  const temporary = input.string('TemporaryPassword');
   if (temporary !== undefined) enforcePolicy(policy, temporary, 'did not conform with');
   const password = await hashPassword(temporary ?? generatedPassword(policy.MinimumLength));
   const now = deps.now(ctx);
@@ -91,7 +92,7 @@ const adminCreateUser: Handler = async (input, ctx, deps) => {
     : {
         username,
         sub: randomUUID(),
-        attributes: requestedAttributes(pool, input['UserAttributes']),
+        attributes: requestedAttributes(pool, input.any('UserAttributes')),
         status: 'FORCE_CHANGE_PASSWORD',
         enabled: true,
         password,
@@ -104,10 +105,10 @@ const adminCreateUser: Handler = async (input, ctx, deps) => {
 
 const adminSetUserPassword: Handler = async (input, ctx, deps) => {
   const { pool, user } = userOf(input, ctx, deps, { Password: { ...PASSWORD, required: true } });
-  const password = input['Password'] as string;
+  const password = input.requiredString('Password');
   enforcePolicy(passwordPolicy(pool), password, 'does not conform to');
   user.password = await hashPassword(password);
-  user.status = input['Permanent'] === true ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
+  user.status = input.boolean('Permanent') === true ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
   user.modified = deps.now(ctx);
   return {};
 };
@@ -139,17 +140,17 @@ function userFilter(filter: string | undefined): (user: StoredUser) => boolean {
 }
 
 const listUsers: Handler = (input, ctx, deps) => {
-  validate(input, {
+  input.check({
     UserPoolId: USER_POOL_ID,
     Limit: { min: 0, max: 60 },
     PaginationToken: PAGE_TOKEN,
     Filter: { max: 256 },
   });
-  const pool = deps.pools.inScope(ctx, input['UserPoolId'] as string);
-  const matching = Object.values(pool.users).filter(userFilter(str(input, 'Filter')));
-  const limit = (input['Limit'] as number | undefined) || 60;
-  const page = paginate(matching, (u) => u.username, limit, str(input, 'PaginationToken'));
-  const only = Array.isArray(input['AttributesToGet']) ? (input['AttributesToGet'] as string[]) : undefined;
+  const pool = deps.pools.inScope(ctx, input.requiredString('UserPoolId'));
+  const matching = Object.values(pool.users).filter(userFilter(input.string('Filter')));
+  const limit = input.integer('Limit') || 60;
+  const page = paginate(matching, (u) => u.username, limit, input.string('PaginationToken'));
+  const only = input.stringList('AttributesToGet');
   return {
     Users: page.items.map((user) => describeUser(user, 'Attributes', only)),
     ...(page.next && { PaginationToken: page.next }),

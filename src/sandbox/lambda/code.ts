@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { AwsError } from '../service.js';
-import type { LambdaInput } from './input.js';
+import type { Input } from '../input.js';
 
 export interface CodePackage {
   zipBase64: string;
@@ -15,7 +15,7 @@ export interface CodePackage {
 const invalid = (message: string) => new AwsError('InvalidParameterValueException', message);
 
 /** Reads ZipFile / S3Bucket / ImageUri from a Code structure or an UpdateFunctionCode body. */
-export function readCodePackage(code: LambdaInput | undefined): CodePackage {
+export function readCodePackage(code: Input | undefined): CodePackage {
   const zipFile = code?.string('ZipFile');
   if (zipFile === undefined) {
     if (code?.has('S3Bucket')) {

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { parseArn } from '../../aws/arn-like.js';
 import type { FunctionSpec } from '../runner/types.js';
-import type { FunctionConfiguration } from './index.js';
+import type { FunctionConfiguration } from './state.js';
 
 export interface StoredFunction {
   configuration: FunctionConfiguration;

@@ -1,10 +1,13 @@
 // The Invoke API (POST /2015-03-31/functions/<name>/invocations) through the Lambda runner.
 
-import { AwsError, type RequestContext, type RestInput, type RestOutput } from '../service.js';
+import { AwsError, type RequestContext, type RestInput, type RestOutput, type RestRoute } from '../service.js';
 import type { LambdaRunner } from '../runner/types.js';
 import { sandboxErrorHeader } from '../sandbox-error.js';
 import { functionSpec, type StoredFunction } from './function-spec.js';
+import { functionNamed } from './functions.js';
 import { validationException } from './input.js';
+import { route } from './route.js';
+import type { LambdaState } from './state.js';
 
 const INVOCATION_TYPES = ['Event', 'RequestResponse', 'DryRun'] as const;
 type InvocationType = (typeof INVOCATION_TYPES)[number];
@@ -31,7 +34,7 @@ function eventBytes(rawBody: Buffer): Uint8Array {
   return rawBody;
 }
 
-export async function invoke(runner: LambdaRunner, fn: StoredFunction, request: RestInput, ctx: RequestContext): Promise<RestOutput> {
+async function invoke(runner: LambdaRunner, fn: StoredFunction, request: RestInput, ctx: RequestContext): Promise<RestOutput> {
   const type = invocationType(request.headers);
   const event = eventBytes(request.rawBody);
   const executed = { 'X-Amz-Executed-Version': fn.configuration.Version };
@@ -51,4 +54,13 @@ export async function invoke(runner: LambdaRunner, fn: StoredFunction, request: 
   if (!result.ok && result.sandboxError) Object.assign(headers, sandboxErrorHeader(result.sandboxError));
   if (request.headers['x-amz-log-type'] === 'Tail') headers['X-Amz-Log-Result'] = Buffer.from(result.logTail).toString('base64');
   return { status: 200, headers, body: Buffer.from(result.payload) };
+}
+
+export function invokeRoutes(state: LambdaState, runner: LambdaRunner): RestRoute[] {
+  return [
+    route('POST', '/{FunctionName}/invocations', 'Invoke', (request, ctx) => {
+      const record = functionNamed(state, request, ctx);
+      return invoke(runner, { configuration: record.configuration, zip: Buffer.from(record.zipBase64, 'base64') }, request, ctx);
+    }),
+  ];
 }

@@ -1,16 +1,15 @@
-// Lambda resource-based policies: the statement AddPermission builds, in the form GetPolicy returns it.
+// Lambda resource-based policies: AddPermission, GetPolicy, RemovePermission, and the statement AddPermission
+// builds, in the form GetPolicy returns it.
 
-import { AwsError } from '../service.js';
-import type { LambdaInput } from './input.js';
+import { randomUUID } from 'node:crypto';
+import type { Input } from '../input.js';
+import { AwsError, type RestRoute } from '../service.js';
+import { functionNamed } from './functions.js';
+import { lambdaInput } from './input.js';
+import { ok, route } from './route.js';
+import { assertRevision, type LambdaState, type PolicyStatement } from './state.js';
 
-export interface PolicyStatement {
-  Sid: string;
-  Effect: 'Allow';
-  Principal: '*' | { Service: string } | { AWS: string };
-  Action: string;
-  Resource: string;
-  Condition?: Record<string, Record<string, string>>;
-}
+export type { PolicyStatement } from './state.js';
 
 const STATEMENT_ID = /^([a-zA-Z0-9-_.]+)$/;
 const ACTION = /^(lambda:[*]|lambda:[a-zA-Z]+|[*])$/;
@@ -23,10 +22,10 @@ function principalOf(principal: string): PolicyStatement['Principal'] {
 }
 
 /** Builds the statement AddPermission stores; `resource` is the (qualified) function ARN. */
-export function permissionStatement(input: LambdaInput, resource: string): PolicyStatement {
-  const sid = input.requiredString('StatementId', STATEMENT_ID);
-  const action = input.requiredString('Action', ACTION);
-  const principal = input.requiredString('Principal', /^[^\s]+$/);
+function permissionStatement(input: Input, resource: string): PolicyStatement {
+  const sid = input.requiredString('StatementId', { pattern: STATEMENT_ID });
+  const action = input.requiredString('Action', { pattern: ACTION });
+  const principal = input.requiredString('Principal', { pattern: /^[^\s]+$/ });
   const condition: Record<string, Record<string, string>> = {};
   const add = (operator: string, key: string, value: string | undefined) => {
     if (value !== undefined) condition[operator] = { ...condition[operator], [key]: value };
@@ -46,13 +45,48 @@ export function permissionStatement(input: LambdaInput, resource: string): Polic
   };
 }
 
-export function policyDocument(statements: readonly PolicyStatement[]): string {
+function policyDocument(statements: readonly PolicyStatement[]): string {
   return JSON.stringify({ Version: '2012-10-17', Id: 'default', Statement: statements });
 }
 
-export const statementExists = (sid: string) =>
+const statementExists = (sid: string) =>
   new AwsError(
     'ResourceConflictException',
     `The statement id (${sid}) provided already exists. Please provide a new statement id, or remove the existing statement.`,
     409,
   );
+
+const noPolicy = () => new AwsError('ResourceNotFoundException', 'The resource you requested does not exist.', 404);
+
+export function permissionRoutes(state: LambdaState): RestRoute[] {
+  return [
+    route('POST', '/{FunctionName}/policy', 'AddPermission', (request, ctx) => {
+      const record = functionNamed(state, request, ctx);
+      const input = lambdaInput(request.body);
+      assertRevision(record, input);
+      const qualifier = request.query.get('Qualifier') ?? undefined;
+      const statement = permissionStatement(input, `${record.configuration.FunctionArn}${qualifier ? `:${qualifier}` : ''}`);
+      if (record.policy.some((existing) => existing.Sid === statement.Sid)) throw statementExists(statement.Sid);
+      record.policy.push(statement);
+      record.configuration.RevisionId = randomUUID();
+      return ok({ Statement: JSON.stringify(statement) }, 201);
+    }),
+
+    route('GET', '/{FunctionName}/policy', 'GetPolicy', (request, ctx) => {
+      const record = functionNamed(state, request, ctx);
+      if (record.policy.length === 0) throw noPolicy();
+      return ok({ Policy: policyDocument(record.policy), RevisionId: record.configuration.RevisionId });
+    }),
+
+    route('DELETE', '/{FunctionName}/policy/{StatementId}', 'RemovePermission', (request, ctx) => {
+      const record = functionNamed(state, request, ctx);
+      const sid = request.params.StatementId ?? '';
+      if (!record.policy.some((statement) => statement.Sid === sid)) {
+        throw new AwsError('ResourceNotFoundException', `Statement ${sid} is not found in resource policy.`, 404);
+      }
+      record.policy = record.policy.filter((statement) => statement.Sid !== sid);
+      record.configuration.RevisionId = randomUUID();
+      return { status: 204 };
+    }),
+  ];
+}
