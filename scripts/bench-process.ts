@@ -5,7 +5,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,7 @@ try {
   if (report.score !== 100) throw new Error(`the grade scored ${report.score}, not 100: the bench measures the complete lab`);
   await checkScript();
 
+  const [loadBefore = 0] = loadavg();
   // Alternated, so that a busy moment of the machine falls on both.
   const grades: number[] = [];
   const scripts: number[] = [];
@@ -91,6 +92,8 @@ try {
         what: 'wall time of whole processes against the sandbox (the reference solution deployed): lab-grader grade (process start included) beside a bash script checking the same facts with one AWS CLI call each, in sequence',
         node: process.version,
         runs: RUNS,
+        // Whole processes on a shared machine: the load they ran under says how far the figures are from a quiet one.
+        loadAverage1m: { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadavg()[0]! * 10) / 10 },
         grade: {
           command: 'node bin/lab-grader.mjs grade --endpoint-url <sandbox> --format json (the single-file build, dist/lab-grader.mjs)',
           score: report.score,
