@@ -37,7 +37,10 @@ export type GradeSource =
   | { kind: 'snapshot'; accountIdInSnapshot: string | null; region: string; endpoint: string | null; snapshotTakenAt: string; gradedAt: string };
 
 function gradeSource(result: GradeResult): GradeSource {
-  const { accountId, region, endpoint } = result.target;
+  // A snapshot's target comes from a file anyone can edit: its strings are shown as text.
+  const line = (value: string | null): string | null => (value === null ? null : sanitizeLine(value));
+  const [accountId, endpoint] = [line(result.target.accountId), line(result.target.endpoint)];
+  const region = sanitizeLine(result.target.region);
   return result.source === 'live'
     ? { kind: 'live', accountId, region, endpoint, gradedAt: result.gradedAt }
     : { kind: 'snapshot', accountIdInSnapshot: accountId, region, endpoint, snapshotTakenAt: result.snapshotTakenAt, gradedAt: result.gradedAt };
