@@ -11,6 +11,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // The AWS SDK's packages name their ES modules in "module" and have no "exports": preferring them over the
+  // CommonJS "main" lets the unused commands be left out, and less code to parse and run at every start.
+  mainFields: ['module', 'main'],
   minify: true,
   legalComments: 'none',
   // Some dependencies are CommonJS and call require(); give the ES module bundle one.
