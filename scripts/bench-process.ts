@@ -98,6 +98,8 @@ try {
           command: 'node bin/lab-grader.mjs grade --endpoint-url <sandbox> --format json (the single-file build, dist/lab-grader.mjs)',
           score: report.score,
           medianMs: round(gradeMedian),
+          // The fastest run is the closest to a quiet machine's figure.
+          minMs: round(Math.min(...grades)),
           allMs: grades.map(round),
           goalMs: 900,
           underGoal: gradeMedian < 900,
@@ -106,6 +108,7 @@ try {
           command: 'bash scripts/bench-check-facts.sh: 17 AWS CLI calls and 4 curl calls, in sequence',
           awsCli: { path: AWS_CLI, version: awsVersion },
           medianMs: round(scriptMedian),
+          minMs: round(Math.min(...scripts)),
           allMs: scripts.map(round),
         },
         scriptOverGrade: Math.round((scriptMedian / gradeMedian) * 10) / 10,

@@ -1,11 +1,13 @@
 // Builds dist/lab-grader.mjs (or the path given): one self-contained file that runs with plain Node 20
-// (e.g. in AWS CloudShell).
+// (e.g. in AWS CloudShell). `npm run build`, and `npm ci` through "prepare"; bin/lab-grader.mjs runs it.
 import { build } from 'esbuild';
 import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 
-const outfile = process.argv[2] ?? 'dist/lab-grader.mjs';
+const repo = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const outfile = process.argv[2] ?? repo('dist/lab-grader.mjs');
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  entryPoints: [repo('src/cli/main.ts')],
   outfile,
   bundle: true,
   platform: 'node',
