@@ -76,6 +76,12 @@ describe('the Gradescope autograder', () => {
     return JSON.parse(await readFile(join(root, 'results/results.json'), 'utf8')) as Results;
   }
 
+  test('setup.sh, where Node.js 20.19+ is already installed, installs nothing and checks that the grader runs', async () => {
+    const root = await autograder('setup', {});
+    const setup = await run('bash', [join(root, 'source/setup.sh')], { env: { PATH: process.env.PATH ?? '', AUTOGRADER_ROOT: root } });
+    assert.match(setup.stdout, /^lab-grader \d+\.\d+\.\d+ on Node\.js v2\d\./);
+  });
+
   test('grades the account of a submitted role ARN live, through the grading role, and says so', async () => {
     const results = await runAutograder(await autograder('role-arn', { 'lab-grader.json': JSON.stringify({ role_arn: gradingRoleArn(COMPLETE) }) }));
     assert.equal(results.score, 100, results.output);
@@ -102,6 +108,7 @@ describe('the Gradescope autograder', () => {
     assert.match(results.output, new RegExp(`could not grade the account of arn:aws:iam::${NO_ROLE}:role/LabGraderReadOnly`));
     assert.match(results.output, /AccessDenied|assume/i);
     assert.doesNotMatch(results.output, /\n\s+at /);
+    assert.ok(!results.output.includes(EXTERNAL_ID), 'the course ExternalId is not shown to the student');
   });
 
   test('a submission that names no account asks for the right file', async () => {
