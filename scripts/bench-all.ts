@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 const BENCHMARKS: Record<string, string> = {
   sandbox: 'bench-sandbox.ts',
   grade: 'bench-grade.ts',
+  process: 'bench-process.ts',
   batch: 'bench-batch.ts',
   load: 'bench-load.ts',
   faults: 'bench-faults.ts',

@@ -25,7 +25,9 @@ export function compileSchema(schema: object, options: { allErrors?: boolean } =
 
 function compileNow(schema: object, allErrors: boolean): ValidateFunction {
   // strictTypes off: the if/then subschemas that discriminate Observed<T> carry no "type" of their own.
-  const ajv = new Ajv2020({ allErrors, strict: true, strictTypes: false, allowUnionTypes: true });
+  // validateSchema off: checking our own schemas against the meta-schema compiles that too, at every start of
+  // the CLI; test/json-schemas.test.ts checks them once instead.
+  const ajv = new Ajv2020({ allErrors, strict: true, strictTypes: false, allowUnionTypes: true, validateSchema: false });
   addFormats(ajv);
   return ajv.compile(schema);
 }

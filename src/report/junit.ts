@@ -1,16 +1,18 @@
-// The JUnit XML report, for CI (Jenkins, GitLab): one testsuite for the lab, one testcase per check.
-// FAIL is a failure, ERROR an error (the grader's problem), BLOCKED skipped.
-import junitReportModule, { type Builder } from 'junit-report-builder';
+// The JUnit XML report, for CI (Jenkins, GitLab, GitHub test reporters): one testsuite for the lab, one testcase
+// per check. FAIL is a failure, ERROR an error (the grader's problem), BLOCKED skipped, with its reason in the
+// message and the text (GitLab shows only the text). Valid against Jenkins' JUnit schema (junit-10.xsd), which has
+// no <properties> in a testcase and no "skipped" on <testsuites>: a check's points go to its system-out.
 import { NOT_OBSERVED_EXPLANATION } from '../engine/messages.js';
 import type { CheckResult, GradeResult } from '../engine/types.js';
-import { sanitizeBlock, sanitizeLine } from './sanitize.js';
+import { sanitizeLine } from './sanitize.js';
+import { cdata, xmlElement } from './xml.js';
 
-// Its typings declare an ES default export, but Node loads the CommonJS build, whose module.exports is the
-// builder itself; TypeScript (NodeNext) would otherwise type the import as the module object.
-const sharedBuilder = junitReportModule as unknown as Builder;
+const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(3);
 
-// xmlbuilder escapes only the first "]]>" of a CDATA section; any further one would end it early.
-const cdata = (value: string): string => sanitizeBlock(value).replaceAll(']]>', ']] >');
+/** A live grade's suite took the collection, the probes and the evaluation; a saved snapshot only its evaluation. */
+function suiteMs(result: GradeResult): number {
+  return result.source === 'live' ? Date.parse(result.gradedAt) - Date.parse(result.snapshotTakenAt) : 0;
+}
 
 function failureBody(check: CheckResult): string {
   const lines = [sanitizeLine(check.message)];
@@ -22,47 +24,56 @@ function failureBody(check: CheckResult): string {
   return cdata(lines.join('\n'));
 }
 
-export function renderJunit(result: GradeResult): string {
-  // The shared builder would accumulate test suites across calls; each report gets a fresh one.
-  const builder = sharedBuilder.newBuilder();
-  const suite = builder
-    .testSuite()
-    .name(sanitizeLine(result.lab.title))
-    // The Ant JUnit schema's timestamp has no zone: the UTC time, to the second.
-    .timestamp(result.gradedAt.slice(0, 19))
-    .property('score', String(result.score))
-    .property('maxScore', String(result.maxScore))
-    .property('completeness', result.completeness)
-    .property('account', sanitizeLine(result.target.accountId ?? 'unknown'))
-    .property('region', sanitizeLine(result.target.region));
-
-  for (const check of result.checks) {
-    const testCase = suite
-      .testCase()
-      .className(`lab-grader.activity-${check.step}`)
-      .name(sanitizeLine(`${check.id}: ${check.title}`))
-      .property('points', String(check.points))
-      .property('maxPoints', String(check.maxPoints));
-    const reason = sanitizeLine(check.message);
-    switch (check.status) {
-      case 'FAIL':
-        testCase.failure(reason, sanitizeLine(check.messageId)).stacktrace(failureBody(check));
-        break;
-      case 'ERROR':
-        testCase.error(
-          reason,
-          sanitizeLine(check.messageId),
-          cdata(`${reason}\n\n${NOT_OBSERVED_EXPLANATION}`),
-        );
-        break;
-      case 'BLOCKED':
-        // junit-report-builder 5 writes a bare <skipped/>: the reason goes to a property and system-out.
-        testCase.skipped().property('blockedBy', sanitizeLine(check.blockedBy ?? 'unknown')).standardOutput(cdata(reason));
-        break;
-      case 'PASS':
-        if (check.remediation) testCase.standardOutput(cdata(`Note: ${sanitizeLine(check.remediation.text)}`));
-        break;
-    }
+/** The outcome element of a check that did not pass, or null. */
+function outcome(check: CheckResult): string | null {
+  const reason = check.message;
+  switch (check.status) {
+    case 'FAIL':
+      return xmlElement('failure', { message: reason, type: check.messageId }, failureBody(check));
+    case 'ERROR':
+      return xmlElement(
+        'error',
+        { message: reason, type: check.messageId },
+        cdata(`${sanitizeLine(reason)}\n\n${NOT_OBSERVED_EXPLANATION}`),
+      );
+    case 'BLOCKED':
+      return xmlElement('skipped', { message: reason, type: `blocked-by:${check.blockedBy ?? 'unknown'}` }, cdata(sanitizeLine(reason)));
+    case 'PASS':
+      return null;
   }
-  return builder.build();
+}
+
+function systemOut(check: CheckResult): string {
+  const lines = [`Points: ${check.points}/${check.maxPoints}`, `Status: ${check.status}`];
+  if (check.status === 'BLOCKED') lines.push(`Blocked by: ${sanitizeLine(check.blockedBy ?? 'unknown')}`);
+  if (check.status === 'PASS' && check.remediation) lines.push(`Note: ${sanitizeLine(check.remediation.text)}`);
+  return xmlElement('system-out', {}, cdata(lines.join('\n')));
+}
+
+function testCase(check: CheckResult): string {
+  // Each check is evaluated from evidence already collected: it has no time of its own.
+  const attributes = { classname: `lab-grader.activity-${check.step}`, name: `${check.id}: ${check.title}`, time: seconds(0) };
+  const children = [outcome(check), systemOut(check)].filter((child): child is string => child !== null);
+  return xmlElement('testcase', attributes, `\n${children.map((child) => `      ${child}\n`).join('')}    `);
+}
+
+export function renderJunit(result: GradeResult): string {
+  const time = seconds(suiteMs(result));
+  const counts = { tests: String(result.checks.length), failures: String(result.counts.FAIL), errors: String(result.counts.ERROR) };
+  const properties = {
+    score: String(result.score),
+    maxScore: String(result.maxScore),
+    completeness: result.completeness,
+    source: result.source,
+    account: result.target.accountId ?? 'unknown',
+    region: result.target.region,
+  };
+  const propertyLines = Object.entries(properties).map(([name, value]) => `      ${xmlElement('property', { name, value })}\n`);
+  const suite = xmlElement(
+    'testsuite',
+    // The Ant JUnit schema's timestamp has no zone: the UTC time, to the second.
+    { name: result.lab.title, timestamp: result.gradedAt.slice(0, 19), time, ...counts, skipped: String(result.counts.BLOCKED) },
+    `\n    <properties>\n${propertyLines.join('')}    </properties>\n${result.checks.map((check) => `    ${testCase(check)}\n`).join('')}  `,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlElement('testsuites', { name: result.lab.title, time, ...counts }, `\n  ${suite}\n`)}\n`;
 }

@@ -45,7 +45,7 @@ test('one test per check, numbered "<activity>.<n>", passed only on PASS', () =>
 test('a FAIL explains the reason and the fix, with the command intact', () => {
   const test = buildGradescopeResults(mixed).tests.find((candidate) => candidate.name.endsWith('(app-client-password-auth)'));
   assert.ok(test);
-  assert.match(test.output, /^The app client APIClient allows ADMIN_NO_SRP_AUTH only/);
+  assert.match(test.output, /^FAIL\n\nThe app client APIClient allows ADMIN_NO_SRP_AUTH only/);
   assert.match(test.output, /Fix: Allow the USER_PASSWORD_AUTH flow on the app client\./);
   assert.ok(test.output.split('\n').includes(PASSWORD_AUTH_FIX));
 });
@@ -56,9 +56,43 @@ test('an ERROR does not score 0 silently: its test and the top-level output say 
   assert.ok(test);
   assert.equal(test.score, 0);
   assert.match(test.output, /The grader could not observe what this check needs/);
-  assert.match(results.output, /This score is incomplete: .*"API Gateway may invoke the function" \(lambda-invoke-permission\)/);
-  assert.deepEqual(results.extra_data, { completeness: 'incomplete', counts: mixed.counts });
-  assert.doesNotMatch(buildGradescopeResults(fullMarks).output, /incomplete/);
+  assert.match(results.output, /^INCOMPLETE GRADE\. This score is incomplete: .*"API Gateway may invoke the function" \(lambda-invoke-permission\)/);
+  assert.equal(results.extra_data.completeness, 'incomplete');
+  assert.deepEqual(results.extra_data.counts, mixed.counts);
+  assert.doesNotMatch(buildGradescopeResults(fullMarks).output, /incomplete/i);
+});
+
+test('each test opens with its verdict: FAIL, BLOCKED and ERROR read apart though Gradescope calls them all "failed"', () => {
+  const { tests } = buildGradescopeResults(mixed);
+  mixed.checks.forEach((check, index) => {
+    const first = tests[index]?.output.split('\n')[0] ?? '';
+    assert.equal(first.split(' ')[0], check.status, `${check.id}: ${first}`);
+  });
+  const byStatus = (status: string) => tests.find((_, index) => mixed.checks[index]?.status === status)?.output ?? '';
+  assert.match(byStatus('BLOCKED'), /^BLOCKED \(not checked: a check it depends on did not pass\)/);
+  assert.match(byStatus('ERROR'), /^ERROR \(the grader could not check this\)/);
+});
+
+test('the source is in the output and extra_data: a live account and time, or a snapshot file that is not a live grade', () => {
+  const fromSnapshot = buildGradescopeResults(mixed);
+  assert.equal(mixed.source, 'snapshot');
+  assert.deepEqual(fromSnapshot.extra_data.source, {
+    kind: 'snapshot',
+    accountIdInSnapshot: mixed.target.accountId,
+    region: mixed.target.region,
+    endpoint: mixed.target.endpoint,
+    snapshotTakenAt: mixed.snapshotTakenAt,
+    gradedAt: mixed.gradedAt,
+  });
+  assert.match(fromSnapshot.output, /Graded from a saved snapshot file, not from the account: .*this is not a live grade\./);
+
+  const live = buildGradescopeResults({ ...fullMarks, source: 'live', target: { region: 'us-east-1', endpoint: null, accountId: '111122223333' } });
+  assert.deepEqual(live.extra_data.source, { kind: 'live', accountId: '111122223333', region: 'us-east-1', endpoint: null, gradedAt: fullMarks.gradedAt });
+  assert.match(live.output, new RegExp(`Graded live: account 111122223333, us-east-1, at ${fullMarks.gradedAt.replaceAll('.', '\\.')}\\.`));
+  assert.doesNotMatch(live.output, /snapshot|endpoint/);
+
+  const sandbox = buildGradescopeResults({ ...fullMarks, source: 'live', target: { region: 'us-east-1', endpoint: 'http://127.0.0.1:4566', accountId: '111122223333' } });
+  assert.match(sandbox.output, /through the endpoint http:\/\/127\.0\.0\.1:4566 \(not AWS itself\)/);
 });
 
 test('hostile strings reach Gradescope without escapes or control characters', () => {

@@ -10,10 +10,11 @@ interface Outcome { '@_message'?: string; '@_type'?: string; '#text'?: string }
 interface TestCase {
   '@_classname': string;
   '@_name': string;
-  properties: { property: Property[] };
+  '@_time': string;
+  properties?: unknown;
   failure?: Outcome;
   error?: Outcome;
-  skipped?: unknown;
+  skipped?: Outcome;
   'system-out'?: string;
 }
 interface Suite {
@@ -22,6 +23,7 @@ interface Suite {
   '@_failures': string;
   '@_errors': string;
   '@_skipped': string;
+  '@_time': string;
   properties: { property: Property[] };
   testcase: TestCase[];
 }
@@ -55,13 +57,14 @@ const caseOf = (suite: Suite, id: string): TestCase => {
   return found;
 };
 
-test('one testsuite for the lab, with the score, completeness, account and region as properties', () => {
+test('one testsuite for the lab, with the score, completeness, source, account and region as properties', () => {
   const suite = parse(mixed);
   assert.equal(suite['@_name'], mixed.lab.title);
   assert.deepEqual(props(suite), {
     score: '69',
     maxScore: '100',
     completeness: 'incomplete',
+    source: 'snapshot',
     account: '123456789012',
     region: 'us-east-1',
   });
@@ -79,19 +82,23 @@ test('the counts match the result: FAIL as failures, ERROR as errors, BLOCKED as
   }
 });
 
-test('one testcase per check: classname by activity, name "<id>: <title>", points as properties', () => {
+test('one testcase per check: classname by activity, name "<id>: <title>", a time, points in system-out (no properties)', () => {
   const suite = parse(mixed);
   suite.testcase.forEach((testCase, index) => {
     const check = mixed.checks[index];
     assert.ok(check);
     assert.equal(testCase['@_classname'], `lab-grader.activity-${check.step}`);
     assert.equal(testCase['@_name'], `${check.id}: ${check.title}`);
-    assert.deepEqual(props(testCase), {
-      points: String(check.points),
-      maxPoints: String(check.maxPoints),
-      ...(check.status === 'BLOCKED' ? { blockedBy: check.blockedBy } : {}),
-    });
+    assert.match(testCase['@_time'], /^\d+\.\d{3}$/);
+    assert.equal(testCase.properties, undefined);
+    assert.match(testCase['system-out'] ?? '', new RegExp(`^Points: ${check.points}/${check.maxPoints}\nStatus: ${check.status}`));
   });
+});
+
+test('the suite time is the live grade\'s duration, 0 for a saved snapshot', () => {
+  assert.equal(parse(mixed)['@_time'], '0.000');
+  const live: GradeResult = { ...fullMarks, source: 'live', snapshotTakenAt: '2026-01-01T10:00:00.000Z', gradedAt: '2026-01-01T10:00:01.250Z' };
+  assert.equal(parse(live)['@_time'], '1.250');
 });
 
 test('a FAIL carries the reason, the messageId, and a body with the fix and the whole command', () => {
@@ -103,15 +110,18 @@ test('a FAIL carries the reason, the messageId, and a body with the fix and the 
   assert.ok((failure['#text'] ?? '').split('\n').includes(PASSWORD_AUTH_FIX));
 });
 
-test('ERROR says the grader could not see; BLOCKED names its root cause', () => {
+test('ERROR says the grader could not see; BLOCKED gives its reason in the skipped message and text, and names its root cause', () => {
   const suite = parse(mixed);
   const error = caseOf(suite, 'lambda-invoke-permission').error;
   assert.ok(error);
   assert.equal(error['@_message'], 'The grader was denied lambda:GetPolicy on HelloWorldFunction (AccessDeniedException).');
   assert.match(error['#text'] ?? '', /not a mistake in the lab/);
   const blocked = caseOf(suite, 'probe-token-issued');
-  assert.equal(props(blocked).blockedBy, 'app-client-password-auth');
-  assert.match(blocked['system-out'] ?? '', /app-client-password-auth/);
+  const check = mixed.checks.find((candidate) => candidate.id === 'probe-token-issued');
+  assert.equal(blocked.skipped?.['@_message'], check?.message);
+  assert.equal(blocked.skipped?.['#text'], check?.message);
+  assert.equal(blocked.skipped?.['@_type'], 'blocked-by:app-client-password-auth');
+  assert.match(blocked['system-out'] ?? '', /Blocked by: app-client-password-auth/);
   assert.equal(caseOf(suite, 'user-pool-exists').failure, undefined);
 });
 
@@ -120,7 +130,7 @@ test('hostile strings: the XML stays valid, escapes and controls are gone, marku
   assert.ok(!xml.includes('\x1b'));
   const outsideCdata = xml.replace(/<!\[CDATA\[[^]*?\]\]>/g, '');
   assert.ok(!outsideCdata.includes('<script>'), 'markup outside CDATA is escaped');
-  assert.ok(outsideCdata.includes('&lt;script>'));
+  assert.ok(outsideCdata.includes('&lt;script&gt;'));
   const suite = parse(hostile);
   assert.match(suite['@_name'], /^Lab RED <script>alert\("x"\)<\/script> & 'quoted' "double"$/);
   const failure = caseOf(suite, 'user-pool-exists').failure;

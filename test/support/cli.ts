@@ -11,7 +11,8 @@ export interface CliRun {
   stderr: string;
 }
 
-export const BIN = fileURLToPath(new URL('../../bin/lab-grader.mjs', import.meta.url));
+/** The CLI from its sources (bin/lab-grader.mjs runs the build instead). */
+export const BIN = fileURLToPath(new URL('./lab-grader-sources.mjs', import.meta.url));
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface InProcessOptions {
@@ -42,7 +43,7 @@ export async function runInProcess(args: string[], options: InProcessOptions = {
   return { code, stdout, stderr };
 }
 
-/** Runs bin/lab-grader.mjs with exactly this environment (plus PATH and HOME), killed after timeoutMs. */
+/** Runs the CLI (BIN) with exactly this environment (plus PATH and HOME), killed after timeoutMs. */
 export function runProcess(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
