@@ -22,12 +22,14 @@ export interface TakeSnapshotOptions {
   /** Called as each AWS call or probe starts and ends (progress). */
   onCall?: (event: CallEvent) => void;
   now?: () => Date;
+  /** Stops every AWS call in flight and fails the next ones (the grade's deadline). */
+  signal?: AbortSignal;
 }
 
 export const NO_PROBES_REASON = 'the snapshot was taken with --no-probes';
 
 export async function takeSnapshot(target: Target, lab: LabSpec, options: TakeSnapshotOptions): Promise<Snapshot> {
-  const clients = createGradingClients(target);
+  const clients = createGradingClients(target, options.signal);
   // Made while the collectors wait for AWS, not after them (a few hundred ms of CPU, once per process).
   if (options.probes !== null) void forgeryKeyOnce().catch(() => undefined);
   try {

@@ -1,5 +1,5 @@
-// The five SDK clients grading uses, all configured from one Target: endpoint, credentials, timeouts,
-// the SDK's standard retry (it backs off on throttling), and the read-only guard.
+// The five SDK clients grading uses, all configured from one Target: endpoint, credentials, timeouts and size
+// limits, a retry that backs off on throttling within a time budget, and the read-only guard.
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -7,6 +7,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { STSClient } from '@aws-sdk/client-sts';
 import { createHttpHandler } from './http-handler.js';
 import { readOnlyGuard } from './read-only-guard.js';
+import { budgetedRetry } from './retry-budget.js';
 import type { Target } from './target.js';
 
 export interface GradingClients {
@@ -17,13 +18,14 @@ export interface GradingClients {
   sts: STSClient;
 }
 
-export function createGradingClients(target: Target): GradingClients {
+/** `stop` (the grade's deadline) ends the calls in flight and fails any new one. */
+export function createGradingClients(target: Target, stop?: AbortSignal): GradingClients {
   const config = () => ({
     region: target.region,
     ...(target.endpoint === null ? {} : { endpoint: target.endpoint }),
     credentials: target.credentials,
-    requestHandler: createHttpHandler(target.timeouts),
-    retryMode: 'standard',
+    requestHandler: createHttpHandler(target.timeouts, stop),
+    retryStrategy: budgetedRetry(target.retry.maxAttempts, target.timeouts.requestMs),
     maxAttempts: target.retry.maxAttempts,
   });
   const clients: GradingClients = {

@@ -2,6 +2,7 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { createHttpHandler } from './http-handler.js';
+import { budgetedRetry } from './retry-budget.js';
 import type { Timeouts } from './target.js';
 
 export interface RoleToAssume {
@@ -51,6 +52,7 @@ export function roleCredentials(role: RoleToAssume, masterCredentials: AwsCreden
         region: sts.region,
         ...(sts.endpoint === null ? {} : { endpoint: sts.endpoint }),
         requestHandler: createHttpHandler(sts.timeouts),
+        retryStrategy: budgetedRetry(sts.maxAttempts, sts.timeouts.requestMs),
         maxAttempts: sts.maxAttempts,
       },
     }),

@@ -6,6 +6,8 @@ import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../files/atomic-write.js';
 import { loadLabSpec } from '../../lab/load.js';
 import type { LabSpec } from '../../lab/types.js';
+import { DEFAULT_GRADE_TIMEOUT_SECONDS, gradeTimeoutMs } from '../../pipeline/grade-timeout.js';
+import { withinDeadline } from '../../pipeline/deadline.js';
 import { takeSnapshot, type ProbeSettings } from '../../pipeline/take-snapshot.js';
 import { parseStageUrlOption, PASSWORD_ENV, resolveProbePassword } from '../../probes/index.js';
 import { parseFormats, REPORT_FORMATS } from '../../report/index.js';
@@ -32,10 +34,12 @@ export interface GradeArgs {
   out: string;
   saveSnapshot?: string;
   fromSnapshot?: string;
+  /** Seconds the live snapshot may take in all. */
+  timeout?: number;
 }
 
 const PROBE_OPTIONS = ['password', 'stageUrl'] as const;
-const LIVE_OPTIONS = ['region', 'profile', 'roleArn', 'externalId', 'endpointUrl', 'probes', ...PROBE_OPTIONS] as const;
+const LIVE_OPTIONS = ['region', 'profile', 'roleArn', 'externalId', 'endpointUrl', 'probes', 'timeout', ...PROBE_OPTIONS] as const;
 const flag = (name: string): string => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 /** The flag as typed: the boolean `probes` is given as --no-probes. */
 const typedFlag = (args: GradeArgs, name: (typeof LIVE_OPTIONS)[number]): string => (name === 'probes' && args.probes === false ? '--no-probes' : flag(name));
@@ -56,6 +60,7 @@ async function liveSnapshot(args: GradeArgs, lab: LabSpec, io: CliIo): Promise<S
   const region = args.region ?? lab.region;
   validateRegion(region);
   const probes = probeSettings(args, lab, io);
+  const limitMs = gradeTimeoutMs(args.timeout);
   const target = resolveTarget({
     region,
     profile: args.profile,
@@ -65,7 +70,9 @@ async function liveSnapshot(args: GradeArgs, lab: LabSpec, io: CliIo): Promise<S
   });
   const progress = createProgress(io.stderr, { tty: Boolean(io.stderr.isTTY) });
   try {
-    return await takeSnapshot(target, lab, { probes, onCall: (event) => progress.onCall(event) });
+    return await withinDeadline({ limitMs, flag: '--timeout', onCall: (event) => progress.onCall(event) }, ({ signal, onCall }) =>
+      takeSnapshot(target, lab, { probes, onCall, signal }),
+    );
   } finally {
     progress.done();
   }
@@ -105,6 +112,7 @@ export const gradeCommand: CommandModule<GradeArgs> = {
       })
       .option('out', { type: 'string', default: 'reports', describe: 'Folder for the file reports' })
       .option('save-snapshot', { type: 'string', describe: 'Also save the collected evidence to this JSON file' })
+      .option('timeout', { type: 'number', describe: `Seconds the whole live grade may take; past them it stops, naming the calls still running (default: ${DEFAULT_GRADE_TIMEOUT_SECONDS})` })
       .option('from-snapshot', { type: 'string', describe: 'Grade a saved snapshot instead of an account (no AWS at all)' })
       .example('$0 grade', 'grade the lab in the current account (AWS CloudShell: nothing to configure)')
       .example('$0 grade --format console,json,junit --out reports/', 'also write report.json and junit.xml')
