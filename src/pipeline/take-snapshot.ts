@@ -28,6 +28,12 @@ export interface TakeSnapshotOptions {
 
 export const NO_PROBES_REASON = 'the snapshot was taken with --no-probes';
 
+/**
+ * API Gateway answers every call within its 29 s integration timeout (a 504 if the function has not): a probe
+ * waits that long, so a slow cold start is graded as what the API answers, not as the grader giving up.
+ */
+const STAGE_ANSWER_MS = 30_000;
+
 export async function takeSnapshot(target: Target, lab: LabSpec, options: TakeSnapshotOptions): Promise<Snapshot> {
   const clients = createGradingClients(target, options.signal);
   // Made while the collectors wait for AWS, not after them (a few hundred ms of CPU, once per process).
@@ -39,7 +45,7 @@ export async function takeSnapshot(target: Target, lab: LabSpec, options: TakeSn
     const probes = await runProbes(plan, {
       cognito: clients.cognito,
       password: options.probes.password,
-      limits: { connectMs: target.timeouts.connectionMs, requestMs: target.timeouts.requestMs },
+      limits: { connectMs: target.timeouts.connectionMs, requestMs: Math.max(target.timeouts.requestMs, STAGE_ANSWER_MS) },
       onCall: options.onCall,
       now: options.now,
     });
