@@ -72,12 +72,13 @@ async function snapshotWithinLimits(entry: RosterEntry, grading: StudentGrading)
     // The token taken above covers the first GetResources; any further one is charged to the account's bucket.
     if (phase === 'start' && operation === 'apigateway:GetResources' && ++getResourcesCalls > 1) bucket.debit();
   };
-  // takeSnapshot cannot be cancelled yet: on a time-out its calls finish in the background, each within its own
-  // timeout. The timer is a plain one (AbortSignal.timeout's does not keep the process alive while it waits).
+  // On a time-out (or Ctrl-C) the signal also stops the snapshot's AWS calls in flight. The timer is a plain one
+  // (AbortSignal.timeout's does not keep the process alive while it waits).
   const timeLimit = new AbortController();
   const timer = setTimeout(() => timeLimit.abort(new DOMException('timed out', 'TimeoutError')), grading.accountTimeoutMs);
+  const stop = AbortSignal.any([timeLimit.signal, grading.signal]);
   try {
-    return await untilAborted(grading.takeSnapshot(target, lab, { probes, onCall, now: grading.now }), AbortSignal.any([timeLimit.signal, grading.signal]));
+    return await untilAborted(grading.takeSnapshot(target, lab, { probes, onCall, now: grading.now, signal: stop }), stop);
   } finally {
     clearTimeout(timer);
   }

@@ -49,7 +49,7 @@ export class BudgetedRetryStrategy implements RetryStrategyV2 {
     if (errorInfo.retryAfterHint instanceof Date) {
       delay = Math.max(delay, Math.min(errorInfo.retryAfterHint.getTime() - Date.now(), delay + MAX_RETRY_AFTER_EXTRA_MS));
     }
-    if (Date.now() + delay - startedAt > this.budget.budgetMs) throw new Error('No retry token available: the call has used its time budget');
+    if (Date.now() + delay - startedAt >= this.budget.budgetMs) throw new Error('No retry token available: the call has used its time budget');
     await new Promise((resolve) => setTimeout(resolve, delay));
     return new BudgetedRetryToken(startedAt, retries + 1);
   }

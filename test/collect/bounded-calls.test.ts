@@ -66,9 +66,12 @@ function accountWhere(listUserPools: Misbehaviour): Promise<LocalServer> {
   });
 }
 
+/** Headers never come. */
+const silent: Misbehaviour = () => {};
+
 const servers: Record<string, LocalServer> = {};
 before(async () => {
-  for (const [name, misbehaviour] of Object.entries({ stall, trickle, huge, declaredHuge })) servers[name] = await accountWhere(misbehaviour);
+  for (const [name, misbehaviour] of Object.entries({ stall, trickle, huge, declaredHuge, silent })) servers[name] = await accountWhere(misbehaviour);
 });
 after(() => Promise.all(Object.values(servers).map((server) => server.close())));
 
@@ -96,6 +99,21 @@ for (const name of ['stall', 'trickle'] as const) {
     assert.equal(error.message, "the answer did not finish arriving within the 500 ms request timeout");
   });
 }
+
+test('a server that never answers: retries stop once the call has used two request timeouts, whatever the attempts allow', async () => {
+  const server = servers['silent']!;
+  const target = testTarget({ endpointUrl: server.endpoint, timeoutMs: 200, maxAttempts: 10 });
+  const clients = createGradingClients(target);
+  try {
+    const error = userPoolsError(await collectSnapshot(clients, target, lab));
+    assert.equal(error.kind, 'timeout');
+  } finally {
+    destroyGradingClients(clients);
+  }
+  // Each attempt ends no sooner than its 200 ms timeout, and none starts 400 ms or more after the first.
+  const attempts = server.requests.filter((request) => String(request.headers['x-amz-target']).endsWith('.ListUserPools')).length;
+  assert.ok(attempts >= 1 && attempts <= 2, `${attempts} attempts`);
+});
 
 for (const name of ['huge', 'declaredHuge'] as const) {
   test(`an answer over ${MAX_RESPONSE_BYTES / 1024 / 1024} MB (${name === 'huge' ? 'chunked' : 'by its Content-Length'}): an error naming the call, not read further`, async () => {
