@@ -40,12 +40,13 @@ export async function takeSnapshot(target: Target, lab: LabSpec, options: TakeSn
   if (options.probes !== null) void forgeryKeyOnce().catch(() => undefined);
   try {
     const collected = await collectSnapshot(clients, target, lab, { onCall: options.onCall, now: options.now });
+    options.signal?.throwIfAborted();
     if (options.probes === null) return { ...collected, probes: probesNotRun(NO_PROBES_REASON) };
     const plan = planProbes(collected, lab, { stageUrl: options.probes.stageUrl });
     const probes = await runProbes(plan, {
       cognito: clients.cognito,
       password: options.probes.password,
-      limits: { connectMs: target.timeouts.connectionMs, requestMs: Math.max(target.timeouts.requestMs, STAGE_ANSWER_MS) },
+      limits: { connectMs: target.timeouts.connectionMs, requestMs: Math.max(target.timeouts.requestMs, STAGE_ANSWER_MS), stop: options.signal },
       onCall: options.onCall,
       now: options.now,
     });

@@ -51,16 +51,23 @@ const declaredHuge: Misbehaviour = (response) => {
   response.write('{"UserPools":[');
 };
 
-/** STS answers; cognito-idp:ListUserPools misbehaves; every other call finds nothing. */
-function accountWhere(listUserPools: Misbehaviour): Promise<LocalServer> {
+const noPools: Misbehaviour = (response) => void response.writeHead(200, JSON_HEADERS).end('{"UserPools":[]}');
+const notFound: Misbehaviour = (response) => {
+  response.writeHead(404, { ...JSON_HEADERS, 'x-amzn-errortype': 'ResourceNotFoundException' }).end('{"message":"not found"}');
+};
+
+/** STS answers; cognito-idp:ListUserPools and the stage (/prod/...) do as told; every other call finds nothing. */
+function accountWhere(listUserPools: Misbehaviour, stage: Misbehaviour = notFound): Promise<LocalServer> {
   return startLocalServer((request, body, response) => {
     const target = String(request.headers['x-amz-target'] ?? '');
     if (body.includes('Action=GetCallerIdentity')) {
       response.writeHead(200, { 'content-type': 'text/xml' }).end(callerIdentityXml('123456789012'));
     } else if (target.endsWith('.ListUserPools')) {
       listUserPools(response);
+    } else if (request.url?.startsWith('/prod/')) {
+      stage(response);
     } else {
-      response.writeHead(404, { ...JSON_HEADERS, 'x-amzn-errortype': 'ResourceNotFoundException' }).end('{"message":"not found"}');
+      notFound(response);
     }
     return true;
   });
@@ -69,9 +76,12 @@ function accountWhere(listUserPools: Misbehaviour): Promise<LocalServer> {
 /** Headers never come. */
 const silent: Misbehaviour = () => {};
 
+const CREDENTIALS = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' };
+
 const servers: Record<string, LocalServer> = {};
 before(async () => {
   for (const [name, misbehaviour] of Object.entries({ stall, trickle, huge, declaredHuge, silent })) servers[name] = await accountWhere(misbehaviour);
+  servers['stallingStage'] = await accountWhere(noPools, stall);
 });
 after(() => Promise.all(Object.values(servers).map((server) => server.close())));
 
@@ -128,14 +138,19 @@ for (const name of ['huge', 'declaredHuge'] as const) {
 }
 
 test('lab-grader grade --timeout: a grade against a server that stalls ends with exit 3, naming the call that hung', async () => {
-  const run = await runProcess(['grade', '--endpoint-url', servers['stall']!.endpoint, '--no-probes', '--timeout', '1'], {
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-  });
+  const run = await runProcess(['grade', '--endpoint-url', servers['stall']!.endpoint, '--no-probes', '--timeout', '1'], CREDENTIALS);
   assert.equal(run.code, 3, run.stderr);
   assert.match(run.stderr, /cognito-idp:ListUserPools did not finish within 1 s/);
   assert.match(run.stderr, /--timeout/);
   assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('lab-grader grade --timeout: a stage that stalls stops the probes too, and the process ends', async () => {
+  const { endpoint } = servers['stallingStage']!;
+  // Killed after 25 s: the probes' own limits (30 s per call) would keep a process that ignored the deadline alive.
+  const run = await runProcess(['grade', '--endpoint-url', endpoint, '--stage-url', `${endpoint}/prod`, '--timeout', '2'], CREDENTIALS, 25_000);
+  assert.equal(run.code, 3, run.stderr);
+  assert.match(run.stderr, /execute-api:GET \/hello did not finish within 2 s/);
 });
 
 test('lab-grader grade --timeout: not a positive number of seconds is bad input', async () => {
