@@ -1,5 +1,6 @@
 // The SDK clients the reference solution deploys with: one endpoint, one set of credentials, and timeouts
 // on every call (the SDK's default handler has none); the SDK's standard retry backs off on throttling.
+// The creates AWS does not make idempotent go through twins without the SDK's retry (deploy/create-once.ts).
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -14,33 +15,50 @@ export interface ReferenceClients {
   lambda: LambdaClient;
   iam: IAMClient;
   sts: STSClient;
+  /** The same services without the SDK's retry: a create retried after a lost answer would make a second resource. */
+  once: {
+    cognito: CognitoIdentityProviderClient;
+    apigateway: APIGatewayClient;
+    lambda: LambdaClient;
+    iam: IAMClient;
+  };
 }
 
 /** CreateFunction uploads the zip, so the request timeout is longer than the grader's. */
-const TIMEOUTS = { connectionMs: 3_000, requestMs: 30_000 };
+/** CreateFunction uploads the zip, so the request timeout is longer than the grader's. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const CONNECTION_TIMEOUT_MS = 3_000;
 const MAX_ATTEMPTS = 5;
 
 export function createReferenceClients(config: ReferenceConfig): ReferenceClients {
-  const common = () => ({
+  const requestMs = config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const common = (maxAttempts: number) => ({
     region: config.region,
     ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
     ...(config.credentials === undefined ? {} : { credentials: config.credentials }),
-    requestHandler: createHttpHandler(TIMEOUTS),
+    requestHandler: createHttpHandler({ connectionMs: Math.min(CONNECTION_TIMEOUT_MS, requestMs), requestMs }),
     retryMode: 'standard',
-    maxAttempts: MAX_ATTEMPTS,
+    maxAttempts,
   });
   return {
-    cognito: new CognitoIdentityProviderClient(common()),
-    apigateway: new APIGatewayClient(common()),
-    lambda: new LambdaClient(common()),
-    iam: new IAMClient(common()),
-    sts: new STSClient(common()),
+    cognito: new CognitoIdentityProviderClient(common(MAX_ATTEMPTS)),
+    apigateway: new APIGatewayClient(common(MAX_ATTEMPTS)),
+    lambda: new LambdaClient(common(MAX_ATTEMPTS)),
+    iam: new IAMClient(common(MAX_ATTEMPTS)),
+    sts: new STSClient(common(MAX_ATTEMPTS)),
+    once: {
+      cognito: new CognitoIdentityProviderClient(common(1)),
+      apigateway: new APIGatewayClient(common(1)),
+      lambda: new LambdaClient(common(1)),
+      iam: new IAMClient(common(1)),
+    },
   };
 }
 
 /** Closes keep-alive sockets so a finished run does not hold the process open. */
 export function destroyReferenceClients(clients: ReferenceClients): void {
-  for (const client of Object.values(clients)) client.destroy();
+  const { once, ...retrying } = clients;
+  for (const client of [...Object.values(retrying), ...Object.values(once)]) client.destroy();
 }
 
 /** Runs `use` with fresh clients and always closes them. */

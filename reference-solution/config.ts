@@ -14,6 +14,8 @@ export interface ReferenceConfig {
   password?: string;
   /** One line per step; never a password or a token. */
   log?: (line: string) => void;
+  /** Per HTTP request; absent: 30 s (CreateFunction uploads the zip). */
+  requestTimeoutMs?: number;
 }
 
 export interface ReferenceOutputs {

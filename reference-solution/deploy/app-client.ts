@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { clientsNamed } from '../find.js';
 import { logOutcome, type ReferenceContext, type Outcome } from '../context.js';
+import { createOnce } from './create-once.js';
 
 /** As the lab's create-user-pool-client: the legacy flow names, echoed back unchanged by Describe. */
 export const LAB_AUTH_FLOWS: ExplicitAuthFlowsType[] = ['ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'];
@@ -36,10 +37,17 @@ export async function deployAppClient(ctx: ReferenceContext, userPoolId: string)
     logOutcome(ctx, `app client ${name}`, outcome, ClientId);
     return { clientId: ClientId };
   }
-  const created = await cognito.send(
-    new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: name, ExplicitAuthFlows: LAB_AUTH_FLOWS, GenerateSecret: false }),
-  );
-  const clientId = created.UserPoolClient?.ClientId;
+  const clientId = await createOnce(ctx, {
+    what: `app client ${name}`,
+    create: async () =>
+      (
+        await ctx.clients.once.cognito.send(
+          new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: name, ExplicitAuthFlows: LAB_AUTH_FLOWS, GenerateSecret: false }),
+        )
+      ).UserPoolClient?.ClientId,
+    // The clients of this name with a secret were deleted above: one found now is the lost create's.
+    findCreated: async () => (await clientsNamed(ctx.clients, userPoolId, name))[0]?.ClientId,
+  });
   if (clientId === undefined) throw new Error(`CreateUserPoolClient ${name} returned no client id`);
   logOutcome(ctx, `app client ${name}`, 'created', clientId);
   return { clientId };

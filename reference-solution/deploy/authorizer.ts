@@ -3,6 +3,7 @@
 // first, then the old ones are deleted (API Gateway refuses to delete an authorizer a method uses).
 import { CreateAuthorizerCommand, DeleteAuthorizerCommand, GetAuthorizersCommand, type Authorizer } from '@aws-sdk/client-api-gateway';
 import { logOutcome, type ReferenceContext } from '../context.js';
+import { createOnce } from './create-once.js';
 
 export interface DeployedAuthorizer {
   authorizerId: string;
@@ -23,23 +24,29 @@ function isLabAuthorizer(ctx: ReferenceContext, authorizer: Authorizer, userPool
 export async function deployAuthorizer(ctx: ReferenceContext, apiId: string, userPoolArn: string): Promise<DeployedAuthorizer> {
   const { apigateway } = ctx.clients;
   const name = ctx.lab.names.authorizer;
-  const named = ((await apigateway.send(new GetAuthorizersCommand({ restApiId: apiId, limit: 500 }))).items ?? []).filter(
-    (authorizer) => authorizer.name === name,
-  );
+  const authorizersNamed = async () =>
+    ((await apigateway.send(new GetAuthorizersCommand({ restApiId: apiId, limit: 500 }))).items ?? []).filter((authorizer) => authorizer.name === name);
+  const named = await authorizersNamed();
   const good = named.find((authorizer) => isLabAuthorizer(ctx, authorizer, userPoolArn));
   const authorizerId =
     good?.id ??
-    (
-      await apigateway.send(
-        new CreateAuthorizerCommand({
-          restApiId: apiId,
-          name,
-          type: 'COGNITO_USER_POOLS',
-          providerARNs: [userPoolArn],
-          identitySource: ctx.lab.expected.identitySource,
-        }),
-      )
-    ).id;
+    (await createOnce(ctx, {
+      what: `authorizer ${name}`,
+      create: async () =>
+        (
+          await ctx.clients.once.apigateway.send(
+            new CreateAuthorizerCommand({
+              restApiId: apiId,
+              name,
+              type: 'COGNITO_USER_POOLS',
+              providerARNs: [userPoolArn],
+              identitySource: ctx.lab.expected.identitySource,
+            }),
+          )
+        ).id,
+      // None of the lab's was there before: one there now is the lost create's.
+      findCreated: async () => (await authorizersNamed()).find((authorizer) => isLabAuthorizer(ctx, authorizer, userPoolArn))?.id,
+    }));
   if (authorizerId === undefined) throw new Error(`CreateAuthorizer ${name} returned no id`);
   logOutcome(ctx, `authorizer ${name}`, good ? 'reused' : 'created', authorizerId);
   const replaced = named.map((authorizer) => authorizer.id).filter((id): id is string => id !== undefined && id !== authorizerId);

@@ -14,6 +14,7 @@ import { unlessNotFound } from '../aws-errors.js';
 import { isError, PROPAGATION_DELAYS_MS, retryWhile, type RetryPolicy } from '../retry.js';
 import { codeSha256 } from '../zip.js';
 import { logOutcome, type ReferenceContext, type Outcome } from '../context.js';
+import { createOnce } from './create-once.js';
 
 const ROLE_NOT_ASSUMABLE = 'The role defined for the function cannot be assumed by Lambda.';
 /** Lambda takes a few seconds to make a new function Active, or to apply an update, in AWS. */
@@ -40,21 +41,29 @@ export async function deployFunction(ctx: ReferenceContext, spec: FunctionSpec):
   const { lambda } = ctx.clients;
   const FunctionName = spec.functionName;
   const roleName = spec.roleArn.slice(spec.roleArn.lastIndexOf('/') + 1);
-  const existing = (await unlessNotFound(lambda.send(new GetFunctionCommand({ FunctionName })), 'ResourceNotFoundException'))?.Configuration;
+  const getFunction = async () => (await unlessNotFound(lambda.send(new GetFunctionCommand({ FunctionName })), 'ResourceNotFoundException'))?.Configuration;
+  const existing = await getFunction();
   let outcome: Outcome = 'reused';
   let functionArn = existing?.FunctionArn;
   if (!existing) {
     const create = () =>
-      lambda.send(
-        new CreateFunctionCommand({
-          FunctionName,
-          Runtime: spec.runtime,
-          Role: spec.roleArn,
-          Handler: spec.handler,
-          Code: { ZipFile: spec.zip },
-        }),
-      );
-    functionArn = (await retryWhile(`CreateFunction ${FunctionName}`, create, rolePropagation(roleName), ctx.log)).FunctionArn;
+      createOnce(ctx, {
+        what: `function ${FunctionName}`,
+        create: async () =>
+          (
+            await ctx.clients.once.lambda.send(
+              new CreateFunctionCommand({
+                FunctionName,
+                Runtime: spec.runtime,
+                Role: spec.roleArn,
+                Handler: spec.handler,
+                Code: { ZipFile: spec.zip },
+              }),
+            )
+          ).FunctionArn,
+        findCreated: async () => (await getFunction())?.FunctionArn,
+      });
+    functionArn = await retryWhile(`CreateFunction ${FunctionName}`, create, rolePropagation(roleName), ctx.log);
     await waitUntilFunctionActiveV2({ client: lambda, ...WAIT }, { FunctionName });
     outcome = 'created';
   } else {

@@ -4,6 +4,7 @@ import { AddPermissionCommand, GetPolicyCommand, RemovePermissionCommand } from 
 import { isDeepStrictEqual } from 'node:util';
 import { unlessNotFound } from '../aws-errors.js';
 import { logOutcome, type ReferenceContext, type Outcome } from '../context.js';
+import { createOnce } from './create-once.js';
 
 export const API_GATEWAY_PRINCIPAL = 'apigateway.amazonaws.com';
 
@@ -24,9 +25,12 @@ export async function deployPermission(ctx: ReferenceContext, apiId: string): Pr
   const FunctionName = ctx.lab.names.function;
   const StatementId = ctx.lab.names.permissionStatementId;
   const SourceArn = executeApiSourceArn(ctx, apiId);
-  const policy = await unlessNotFound(lambda.send(new GetPolicyCommand({ FunctionName })), 'ResourceNotFoundException');
-  const statements = (JSON.parse(policy?.Policy ?? '{"Statement":[]}') as { Statement: PolicyStatement[] }).Statement;
-  const existing = statements.find((statement) => statement.Sid === StatementId);
+  const statement = async () => {
+    const policy = await unlessNotFound(lambda.send(new GetPolicyCommand({ FunctionName })), 'ResourceNotFoundException');
+    const statements = (JSON.parse(policy?.Policy ?? '{"Statement":[]}') as { Statement: PolicyStatement[] }).Statement;
+    return statements.find((each) => each.Sid === StatementId);
+  };
+  const existing = await statement();
   const wanted: PolicyStatement = {
     Sid: StatementId,
     Principal: { Service: API_GATEWAY_PRINCIPAL },
@@ -37,9 +41,16 @@ export async function deployPermission(ctx: ReferenceContext, apiId: string): Pr
   const same = existing && isDeepStrictEqual({ Sid: existing.Sid, Principal: existing.Principal, Action: existing.Action, Condition: existing.Condition }, wanted);
   if (!same) {
     if (existing) await lambda.send(new RemovePermissionCommand({ FunctionName, StatementId }));
-    await lambda.send(
-      new AddPermissionCommand({ FunctionName, StatementId, Action: 'lambda:InvokeFunction', Principal: API_GATEWAY_PRINCIPAL, SourceArn }),
-    );
+    await createOnce(ctx, {
+      what: `permission ${StatementId} on ${FunctionName}`,
+      create: async () =>
+        (
+          await ctx.clients.once.lambda.send(
+            new AddPermissionCommand({ FunctionName, StatementId, Action: 'lambda:InvokeFunction', Principal: API_GATEWAY_PRINCIPAL, SourceArn }),
+          )
+        ).Statement !== undefined,
+      findCreated: async () => ((await statement()) === undefined ? undefined : true),
+    });
     outcome = existing ? 'updated' : 'created';
   }
   logOutcome(ctx, `permission ${StatementId} on ${FunctionName}`, outcome, SourceArn);

@@ -2,6 +2,7 @@
 import { CreateResourceCommand, CreateRestApiCommand, GetResourcesCommand } from '@aws-sdk/client-api-gateway';
 import { apisNamed, newest } from '../find.js';
 import { logOutcome, type ReferenceContext } from '../context.js';
+import { createOnce } from './create-once.js';
 
 export interface DeployedApi {
   apiId: string;
@@ -14,8 +15,15 @@ export interface DeployedApi {
 export async function deployRestApi(ctx: ReferenceContext): Promise<DeployedApi> {
   const { apigateway } = ctx.clients;
   const name = ctx.lab.names.api;
-  const existing = newest(await apisNamed(ctx.clients, name), (api) => api.createdDate);
-  const apiId = existing?.id ?? (await apigateway.send(new CreateRestApiCommand({ name }))).id;
+  const newestId = async () => newest(await apisNamed(ctx.clients, name), (api) => api.createdDate)?.id;
+  const existing = await newestId();
+  const apiId =
+    existing ??
+    (await createOnce(ctx, {
+      what: `REST API ${name}`,
+      create: async () => (await ctx.clients.once.apigateway.send(new CreateRestApiCommand({ name }))).id,
+      findCreated: newestId,
+    }));
   if (apiId === undefined) throw new Error(`CreateRestApi ${name} returned no id`);
   logOutcome(ctx, `REST API ${name}`, existing ? 'reused' : 'created', apiId);
 
@@ -25,7 +33,14 @@ export async function deployRestApi(ctx: ReferenceContext): Promise<DeployedApi>
   const path = ctx.lab.names.resourcePath;
   const found = resources.find((resource) => resource.path === path)?.id;
   const resourceId =
-    found ?? (await apigateway.send(new CreateResourceCommand({ restApiId: apiId, parentId: rootResourceId, pathPart: path.slice(1) }))).id;
+    found ??
+    (await createOnce(ctx, {
+      what: `resource ${path}`,
+      create: async () =>
+        (await ctx.clients.once.apigateway.send(new CreateResourceCommand({ restApiId: apiId, parentId: rootResourceId, pathPart: path.slice(1) }))).id,
+      findCreated: async () =>
+        ((await apigateway.send(new GetResourcesCommand({ restApiId: apiId, limit: 500 }))).items ?? []).find((resource) => resource.path === path)?.id,
+    }));
   if (resourceId === undefined) throw new Error(`CreateResource ${path} returned no id`);
   logOutcome(ctx, `resource ${path}`, found ? 'reused' : 'created', resourceId);
   return { apiId, rootResourceId, resourceId, changed: !existing || !found };

@@ -3,6 +3,7 @@ import { AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand, UpdateAssum
 import { isDeepStrictEqual } from 'node:util';
 import { unlessNotFound } from '../aws-errors.js';
 import { logOutcome, type ReferenceContext, type Outcome } from '../context.js';
+import { createOnce } from './create-once.js';
 
 /** The lab's trust policy: only Lambda may assume the role. */
 export function lambdaTrustPolicy(service = 'lambda.amazonaws.com') {
@@ -16,11 +17,16 @@ export async function deployRole(ctx: ReferenceContext): Promise<{ roleArn: stri
   const RoleName = ctx.lab.names.role;
   const { iam } = ctx.clients;
   const trust = lambdaTrustPolicy();
-  const existing = (await unlessNotFound(iam.send(new GetRoleCommand({ RoleName })), 'NoSuchEntityException'))?.Role;
+  const getRole = async () => (await unlessNotFound(iam.send(new GetRoleCommand({ RoleName })), 'NoSuchEntityException'))?.Role;
+  const existing = await getRole();
   let outcome: Outcome = 'reused';
   let roleArn = existing?.Arn;
   if (!existing) {
-    roleArn = (await iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: JSON.stringify(trust) }))).Role?.Arn;
+    roleArn = await createOnce(ctx, {
+      what: `role ${RoleName}`,
+      create: async () => (await ctx.clients.once.iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: JSON.stringify(trust) }))).Role?.Arn,
+      findCreated: async () => (await getRole())?.Arn,
+    });
     outcome = 'created';
   } else if (!isDeepStrictEqual(JSON.parse(decodeURIComponent(existing.AssumeRolePolicyDocument ?? '{}')), trust)) {
     // IAM returns the document URL-encoded; the JS SDK does not decode it.

@@ -3,6 +3,7 @@
 import { CreateDeploymentCommand, GetExportCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
 import { unlessNotFound } from '../aws-errors.js';
 import { logOutcome, type ReferenceContext } from '../context.js';
+import { createOnce } from './create-once.js';
 
 export interface StageTarget {
   apiId: string;
@@ -50,11 +51,20 @@ async function servesLabMethod(ctx: ReferenceContext, target: StageTarget): Prom
 export async function deployStage(ctx: ReferenceContext, target: StageTarget): Promise<{ deploymentId: string }> {
   const { apigateway } = ctx.clients;
   const stageName = ctx.lab.names.stage;
-  const stage = await unlessNotFound(apigateway.send(new GetStageCommand({ restApiId: target.apiId, stageName })), 'NotFoundException');
+  const getStage = () => unlessNotFound(apigateway.send(new GetStageCommand({ restApiId: target.apiId, stageName })), 'NotFoundException');
+  const stage = await getStage();
   const current = stage?.deploymentId !== undefined && !target.apiChanged && (await servesLabMethod(ctx, target));
   const deploymentId = current
     ? stage?.deploymentId
-    : (await apigateway.send(new CreateDeploymentCommand({ restApiId: target.apiId, stageName }))).id;
+    : await createOnce(ctx, {
+        what: `deployment to stage ${stageName}`,
+        create: async () => (await ctx.clients.once.apigateway.send(new CreateDeploymentCommand({ restApiId: target.apiId, stageName }))).id,
+        // The stage serving another deployment than before: the lost create's.
+        findCreated: async () => {
+          const now = (await getStage())?.deploymentId;
+          return now !== stage?.deploymentId ? now : undefined;
+        },
+      });
   if (deploymentId === undefined) throw new Error(`CreateDeployment to ${stageName} returned no id`);
   logOutcome(ctx, `deployment to stage ${stageName}`, current ? 'reused' : 'created', deploymentId);
   return { deploymentId };

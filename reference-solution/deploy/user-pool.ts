@@ -2,6 +2,7 @@
 import { CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { newest, poolsNamed } from '../find.js';
 import { logOutcome, type ReferenceContext } from '../context.js';
+import { createOnce } from './create-once.js';
 
 export interface DeployedPool {
   userPoolId: string;
@@ -10,8 +11,15 @@ export interface DeployedPool {
 
 export async function deployUserPool(ctx: ReferenceContext): Promise<DeployedPool> {
   const name = ctx.lab.names.userPool;
-  const existing = newest(await poolsNamed(ctx.clients, name), (pool) => pool.CreationDate);
-  const userPoolId = existing?.Id ?? (await ctx.clients.cognito.send(new CreateUserPoolCommand({ PoolName: name }))).UserPool?.Id;
+  const newestId = async () => newest(await poolsNamed(ctx.clients, name), (pool) => pool.CreationDate)?.Id;
+  const existing = await newestId();
+  const userPoolId =
+    existing ??
+    (await createOnce(ctx, {
+      what: `user pool ${name}`,
+      create: async () => (await ctx.clients.once.cognito.send(new CreateUserPoolCommand({ PoolName: name }))).UserPool?.Id,
+      findCreated: newestId,
+    }));
   if (userPoolId === undefined) throw new Error(`CreateUserPool ${name} returned no pool id`);
   logOutcome(ctx, `user pool ${name}`, existing ? 'reused' : 'created', userPoolId);
   return { userPoolId, userPoolArn: userPoolArn(ctx, userPoolId) };

@@ -70,12 +70,13 @@ async function snapshotWithinLimits(entry: RosterEntry, grading: StudentGrading)
   await untilAborted(bucket.take(), grading.signal);
   // The token taken above covers the first GetResources; any further one is charged to the account's bucket.
   const rateLimits = new Map([[GET_RESOURCES_OPERATION, prepaidFirst(bucket)]]);
-  // takeSnapshot cannot be cancelled yet: on a time-out its calls finish in the background, each within its own
-  // timeout. The timer is a plain one (AbortSignal.timeout's does not keep the process alive while it waits).
+  // On a time-out (or Ctrl-C) the signal also stops the snapshot's AWS calls in flight. The timer is a plain one
+  // (AbortSignal.timeout's does not keep the process alive while it waits).
   const timeLimit = new AbortController();
   const timer = setTimeout(() => timeLimit.abort(new DOMException('timed out', 'TimeoutError')), grading.accountTimeoutMs);
+  const stop = AbortSignal.any([timeLimit.signal, grading.signal]);
   try {
-    return await untilAborted(grading.takeSnapshot(target, spec, { probes, rateLimits, now: grading.now }), AbortSignal.any([timeLimit.signal, grading.signal]));
+    return await untilAborted(grading.takeSnapshot(target, spec, { probes, rateLimits, now: grading.now, signal: stop }), stop);
   } finally {
     clearTimeout(timer);
   }

@@ -25,26 +25,35 @@ export interface TakeSnapshotOptions {
   /** Waits before given operations of the grading clients (several students sharing one account's quota). */
   rateLimits?: RateLimits;
   now?: () => Date;
+  /** Stops every AWS call in flight and fails the next ones (the grade's deadline). */
+  signal?: AbortSignal;
 }
 
 export const NO_PROBES_REASON = 'the snapshot was taken with --no-probes';
 export const CONFIGURATION_ONLY_REASON = 'only the configuration was collected';
 
+/**
+ * API Gateway answers every call within its 29 s integration timeout (a 504 if the function has not): a probe
+ * waits that long, so a slow cold start is graded as what the API answers, not as the grader giving up.
+ */
+const STAGE_ANSWER_MS = 30_000;
+
 type SnapshotLab = Pick<Lab, 'collect' | 'probes'>;
 
 export async function takeSnapshot(target: Target, spec: LabSpec, lab: SnapshotLab, options: TakeSnapshotOptions): Promise<Snapshot> {
-  const clients = createGradingClients(target, { rateLimits: options.rateLimits });
+  const clients = createGradingClients(target, { rateLimits: options.rateLimits, stop: options.signal });
   // Made while the collectors wait for AWS, not after them (a few hundred ms of CPU, once per process).
   if (options.probes !== null) void forgeryKeyOnce().catch(() => undefined);
   try {
     const takenAt = (options.now ?? (() => new Date()))();
     const collected = await lab.collect(clients, target, spec, { onCall: options.onCall });
+    options.signal?.throwIfAborted();
     if (options.probes === null) return assembleSnapshot(target, spec, takenAt, collected, probesNotRun(NO_PROBES_REASON));
     const plan = lab.probes.plan({ ...collected, target: targetOf(target) }, spec, { stageUrl: options.probes.stageUrl });
     const probes = await lab.probes.run(plan, {
       cognito: clients.cognito,
       password: options.probes.password,
-      limits: { connectMs: target.timeouts.connectionMs, requestMs: target.timeouts.requestMs },
+      limits: { connectMs: target.timeouts.connectionMs, requestMs: Math.max(target.timeouts.requestMs, STAGE_ANSWER_MS), stop: options.signal },
       onCall: options.onCall,
       now: options.now,
     });

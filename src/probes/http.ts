@@ -16,6 +16,8 @@ export interface HttpLimits {
   /** Waiting for the headers, and any pause in the body, at most this long; the whole exchange at most twice it. */
   requestMs: number;
   maxBodyBytes: number;
+  /** Ends the call at once: the grade's deadline has passed. */
+  stop?: AbortSignal;
 }
 
 export interface StageCall {
@@ -43,7 +45,7 @@ export async function callStage(dispatcher: Dispatcher, call: StageCall, limits:
       headers: call.headers,
       headersTimeout: limits.requestMs,
       bodyTimeout: limits.requestMs,
-      signal: deadline,
+      signal: limits.stop ? AbortSignal.any([deadline, limits.stop]) : deadline,
     });
     const { text, truncated } = await readBounded(response.body, limits.maxBodyBytes);
     if (response.statusCode < 100 || response.statusCode > 599) {

@@ -3,6 +3,7 @@ import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { createHttpHandler } from './http-handler.js';
 import type { Timeouts } from './http-handler.js';
+import { budgetedRetry } from './retry-budget.js';
 
 export interface RoleToAssume {
   roleArn: string;
@@ -51,6 +52,7 @@ export function roleCredentials(role: RoleToAssume, masterCredentials: AwsCreden
         region: sts.region,
         ...(sts.endpoint === null ? {} : { endpoint: sts.endpoint }),
         requestHandler: createHttpHandler(sts.timeouts),
+        retryStrategy: budgetedRetry(sts.maxAttempts, sts.timeouts.requestMs),
         maxAttempts: sts.maxAttempts,
       },
     }),

@@ -27,7 +27,7 @@ export interface ResolveTargetOptions {
   endpointUrl?: string;
   /** Per HTTP request; the connection phase gets at most CONNECTION_TIMEOUT_MS of it. */
   timeoutMs?: number;
-  /** Attempts per call including the first (the SDK's standard retry: throttling and transient errors). */
+  /** Attempts per call including the first (throttling and transient errors; see retry-budget.ts for its time budget). */
   maxAttempts?: number;
 }
 

@@ -15,7 +15,10 @@ import { callStage, createProbeAgent, MAX_BODY_BYTES, type HttpLimits, type Stag
 import type { HttpExchange, Observed } from '../../src/snapshot/types.js';
 import { closedPort, gatewayAnswer, startLocalServer, type LocalServer } from './support.js';
 
-const LIMITS: HttpLimits = { connectMs: 1_000, requestMs: 800, maxBodyBytes: MAX_BODY_BYTES };
+// The calls that must time out get a short limit; the calls the local server answers get a long one, so that a
+// busy machine's slow turn is never what the test sees.
+const LIMITS: HttpLimits = { connectMs: 10_000, requestMs: 800, maxBodyBytes: MAX_BODY_BYTES };
+const ANSWERED: HttpLimits = { ...LIMITS, requestMs: 30_000 };
 const TEN_MB = 10 * 1024 * 1024;
 
 let server: LocalServer;
@@ -94,7 +97,7 @@ function errorOf(observed: Observed<HttpExchange>) {
 
 describe('callStage', () => {
   test("records a 401 with API Gateway's headers and body, and only the headers that matter", async () => {
-    const answer = exchangeOf(await callStage(agent, call(`${server.url}/prod/unauthorized`), LIMITS));
+    const answer = exchangeOf(await callStage(agent, call(`${server.url}/prod/unauthorized`), ANSWERED));
     assert.equal(answer.status, 401);
     assert.equal(answer.body, '{"message":"Unauthorized"}');
     assert.equal(answer.bodyTruncated, false);
@@ -110,7 +113,7 @@ describe('callStage', () => {
   });
 
   test('records a 200 with the JSON body', async () => {
-    const answer = exchangeOf(await callStage(agent, call(`${server.url}/prod/hello`, { authorization: 'Bearer x' }), LIMITS));
+    const answer = exchangeOf(await callStage(agent, call(`${server.url}/prod/hello`, { authorization: 'Bearer x' }), ANSWERED));
     assert.equal(answer.status, 200);
     assert.deepEqual(JSON.parse(answer.body), { message: 'Hello from secured API!', user: 'testuser' });
     assert.equal(server.requests.at(-1)?.headers.authorization, 'Bearer x');
@@ -118,21 +121,21 @@ describe('callStage', () => {
 
   test('records a redirect as what it is, without following it', async () => {
     const before = server.requests.filter((request) => request.url === '/prod/hello').length;
-    const answer = exchangeOf(await callStage(agent, call(`${server.url}/prod/redirect`), LIMITS));
+    const answer = exchangeOf(await callStage(agent, call(`${server.url}/prod/redirect`), ANSWERED));
     assert.equal(answer.status, 302);
     assert.equal(answer.headers['location'], '/prod/hello');
     assert.equal(server.requests.filter((request) => request.url === '/prod/hello').length, before, 'the redirect was followed');
   });
 
   test('keeps 64 KiB of a 10 MB body and says it was cut', async () => {
-    const answer = exchangeOf(await callStage(agent, call(`${server.url}/prod/huge`), LIMITS));
+    const answer = exchangeOf(await callStage(agent, call(`${server.url}/prod/huge`), ANSWERED));
     assert.equal(answer.status, 200);
     assert.equal(answer.bodyTruncated, true);
     assert.equal(Buffer.byteLength(answer.body), MAX_BODY_BYTES);
   });
 
   test('stops reading a body that never ends', async () => {
-    const answer = exchangeOf(await callStage(agent, call(`${server.url}/prod/endless`), LIMITS));
+    const answer = exchangeOf(await callStage(agent, call(`${server.url}/prod/endless`), ANSWERED));
     assert.equal(answer.bodyTruncated, true);
     assert.equal(Buffer.byteLength(answer.body), MAX_BODY_BYTES);
   });
@@ -192,7 +195,7 @@ describe('a fresh deployment', () => {
     madTries = 0;
     const now = new Date();
     const answer = exchangeOf(
-      await callAllowingForPropagation(() => callStage(agent, call(`${server.url}/prod/fresh`), LIMITS), new Date(now.getTime() - 5_000), now, policy),
+      await callAllowingForPropagation(() => callStage(agent, call(`${server.url}/prod/fresh`), ANSWERED), new Date(now.getTime() - 5_000), now, policy),
     );
     assert.equal(answer.status, 200);
     assert.equal(madTries, 3);
@@ -202,7 +205,7 @@ describe('a fresh deployment', () => {
     madTries = 0;
     const now = new Date();
     const answer = exchangeOf(
-      await callAllowingForPropagation(() => callStage(agent, call(`${server.url}/prod/fresh`), LIMITS), new Date(now.getTime() - 120_000), now, policy),
+      await callAllowingForPropagation(() => callStage(agent, call(`${server.url}/prod/fresh`), ANSWERED), new Date(now.getTime() - 120_000), now, policy),
     );
     assert.equal(answer.status, 403);
     assert.equal(madTries, 1);
@@ -212,7 +215,7 @@ describe('a fresh deployment', () => {
     const before = server.requests.length;
     const now = new Date();
     const answer = exchangeOf(
-      await callAllowingForPropagation(() => callStage(agent, call(`${server.url}/prod/not-deployed`), LIMITS), now, now, policy),
+      await callAllowingForPropagation(() => callStage(agent, call(`${server.url}/prod/not-deployed`), ANSWERED), now, now, policy),
     );
     assert.equal(answer.status, 403);
     assert.equal(server.requests.length - before, 4);

@@ -15,7 +15,8 @@ import type { ProbeEvidence, Snapshot } from '../../src/snapshot/types.js';
 import { cognitoClient, createLabPool, gatewayAnswer, PASSWORD, startLocalServer, type LabPool, type LocalServer } from './support.js';
 import { loadLabSpec } from '../../checks/index.js';
 
-const LIMITS: ProbeOptions['limits'] = { connectMs: 1_000, requestMs: 2_000 };
+// Every call here is answered: limits long enough that a busy machine's slow turn is never what the test sees.
+const LIMITS: ProbeOptions['limits'] = { connectMs: 10_000, requestMs: 30_000 };
 
 let sandbox: RunningSandbox;
 let cognito: CognitoIdentityProviderClient;
@@ -168,8 +169,8 @@ describe('runProbes when something is missing', () => {
     const from = echoStage.requests.length;
     let stageCalledFirst = false;
     mock.on(InitiateAuthCommand).callsFake(async () => {
-      // Answer only once the stage has seen the call without a token (or give up, and the test fails).
-      for (let waited = 0; waited < 100 && !stageCalledFirst; waited++) {
+      // Answer only once the stage has seen the call without a token (or give up after 30 s, and the test fails).
+      for (let waited = 0; waited < 1_500 && !stageCalledFirst; waited++) {
         stageCalledFirst = authorizationsSince(from).some((header) => header === undefined);
         if (!stageCalledFirst) await sleep(20);
       }

@@ -4,6 +4,8 @@ import { gradeSnapshot } from '../../engine/grade.js';
 import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../files/atomic-write.js';
 import type { LabSpec } from '../../lab/types.js';
+import { DEFAULT_GRADE_TIMEOUT_SECONDS, gradeTimeoutMs } from '../../pipeline/grade-timeout.js';
+import { withinDeadline } from '../../pipeline/deadline.js';
 import type { Lab } from '../../pipeline/lab.js';
 import { takeSnapshot, type ProbeSettings } from '../../pipeline/take-snapshot.js';
 import { parseStageUrlOption, PASSWORD_ENV, resolveProbePassword } from '../../probes/index.js';
@@ -31,10 +33,12 @@ export interface GradeArgs {
   out: string;
   saveSnapshot?: string;
   fromSnapshot?: string;
+  /** Seconds the live snapshot may take in all. */
+  timeout?: number;
 }
 
 const PROBE_OPTIONS = ['password', 'stageUrl'] as const;
-const LIVE_OPTIONS = ['region', 'profile', 'roleArn', 'externalId', 'endpointUrl', 'probes', ...PROBE_OPTIONS] as const;
+const LIVE_OPTIONS = ['region', 'profile', 'roleArn', 'externalId', 'endpointUrl', 'probes', 'timeout', ...PROBE_OPTIONS] as const;
 const flag = (name: string): string => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 /** The flag as typed: the boolean `probes` is given as --no-probes. */
 const typedFlag = (args: GradeArgs, name: (typeof LIVE_OPTIONS)[number]): string => (name === 'probes' && args.probes === false ? '--no-probes' : flag(name));
@@ -55,6 +59,7 @@ async function liveSnapshot(args: GradeArgs, spec: LabSpec, lab: Lab, io: CliIo)
   const region = args.region ?? spec.region;
   validateRegion(region);
   const probes = probeSettings(args, spec, io);
+  const limitMs = gradeTimeoutMs(args.timeout);
   const target = resolveTarget({
     region,
     profile: args.profile,
@@ -64,7 +69,9 @@ async function liveSnapshot(args: GradeArgs, spec: LabSpec, lab: Lab, io: CliIo)
   });
   const progress = createProgress(io.stderr, { tty: Boolean(io.stderr.isTTY) });
   try {
-    return await takeSnapshot(target, spec, lab, { probes, onCall: (event) => progress.onCall(event) });
+    return await withinDeadline({ limitMs, flag: '--timeout', onCall: (event) => progress.onCall(event) }, ({ signal, onCall }) =>
+      takeSnapshot(target, spec, lab, { probes, onCall, signal }),
+    );
   } finally {
     progress.done();
   }
@@ -104,6 +111,7 @@ export const gradeCommand: CommandModule<GradeArgs> = {
       })
       .option('out', { type: 'string', default: 'reports', describe: 'Folder for the file reports' })
       .option('save-snapshot', { type: 'string', describe: 'Also save the collected evidence to this JSON file' })
+      .option('timeout', { type: 'number', describe: `Seconds the whole live grade may take; past them it stops, naming the calls still running (default: ${DEFAULT_GRADE_TIMEOUT_SECONDS})` })
       .option('from-snapshot', { type: 'string', describe: 'Grade a saved snapshot instead of an account (no AWS at all)' })
       .example('$0 grade', 'grade the lab in the current account (AWS CloudShell: nothing to configure)')
       .example('$0 grade --format console,json,junit --out reports/', 'also write report.json and junit.xml')
