@@ -14,7 +14,7 @@ import { resolveTarget, validateRegion } from '../../target/index.js';
 import { emitResult } from '../emit-result.js';
 import type { CliIo } from '../io.js';
 import type { CommandModule } from '../command.js';
-import { outputOptions, outputPlan, STDOUT, type OutputArgs } from '../output-options.js';
+import { outputOptions, outputPlan, type OutputArgs } from '../output-options.js';
 
 export interface GradeArgs extends OutputArgs {
   region?: string;
@@ -110,7 +110,6 @@ export const gradeCommand: CommandModule<GradeArgs> = {
   },
   async run(args, io, loadLab) {
     const plan = outputPlan(args, io, DEFAULT_FORMATS);
-    if (args.saveSnapshot === STDOUT) throw new InputError(`--save-snapshot writes a file: "${STDOUT}" (stdout) is for the report. Name a file, e.g. --save-snapshot snapshot.json.`);
     const lab = await loadLab();
     const spec = await lab.loadSpec(args.lab);
     const snapshot = args.fromSnapshot ? await savedSnapshot(args, args.fromSnapshot) : await liveSnapshot(args, spec, lab, io, plan.quiet);
