@@ -89,7 +89,7 @@ export const gradeCommand: CommandModule<GradeArgs> = {
       .option('profile', { type: 'string', describe: 'AWS CLI profile to take credentials from' })
       .option('role-arn', { type: 'string', describe: 'Role to assume in the graded account (read-only grading role)' })
       .option('external-id', { type: 'string', describe: 'ExternalId the role requires', implies: 'role-arn' })
-      .option('endpoint-url', { type: 'string', describe: 'Send every AWS call to this endpoint (the sandbox, an emulator)' })
+      .option('endpoint-url', { type: 'string', describe: 'Send every AWS call and the probes to this endpoint (the sandbox, an emulator); default: the SDK\'s, e.g. $AWS_ENDPOINT_URL or the profile\'s endpoint_url' })
       .option('password', {
         type: 'string',
         describe: `The lab user's password for the sign-in probe (default: $${PASSWORD_ENV}, else the lab's). Other users can see it in the process list: prefer $${PASSWORD_ENV}`,
