@@ -68,6 +68,18 @@ describe('the endpoint the AWS SDK is configured with, without --endpoint-url', 
     assertFullMarksWithProbes(fromProfile.stdout, sandbox.url);
   });
 
+  test("the profile's services section: API Gateway's endpoint_url over the profile's own", async () => {
+    const apigateway = sandbox.url.replace('127.0.0.1', 'localhost');
+    const config = join(scratch, 'config-services');
+    await writeFile(
+      config,
+      `[default]\nregion = ${REGION}\nendpoint_url = ${sandbox.url}\nservices = local\n\n[services local]\napi_gateway =\n  endpoint_url = ${apigateway}\n`,
+    );
+    const run = await runProcess(['grade', '--output', 'json'], { ...credentials, AWS_CONFIG_FILE: config });
+    assert.equal(run.code, 0, run.stderr);
+    assertFullMarksWithProbes(run.stdout, apigateway);
+  });
+
   test("AWS_ENDPOINT_URL_API_GATEWAY over AWS_ENDPOINT_URL: the stages are API Gateway's", async () => {
     const apigateway = sandbox.url.replace('127.0.0.1', 'localhost');
     assert.notEqual(apigateway, sandbox.url, 'two spellings of the sandbox, to tell which one was used');
