@@ -4,6 +4,7 @@ import type { LabSpec } from '../lab/types.js';
 import { forgeryKeyOnce } from '../probes/forge.js';
 import { SNAPSHOT_SCHEMA_VERSION, type ProbeEvidence, type Snapshot } from '../snapshot/types.js';
 import { createGradingClients, destroyGradingClients, type GradingClients, type RateLimits } from '../target/clients.js';
+import { apiGatewayEndpoint } from '../target/configured-endpoint.js';
 import type { Target } from '../target/target.js';
 import { GRADER_VERSION } from '../version.js';
 import type { Lab } from './lab.js';
@@ -46,10 +47,10 @@ export async function takeSnapshot(target: Target, spec: LabSpec, lab: SnapshotL
   if (options.probes !== null) void forgeryKeyOnce().catch(() => undefined);
   try {
     const takenAt = (options.now ?? (() => new Date()))();
-    const collected = await lab.collect(clients, target, spec, { onCall: options.onCall });
+    const [collected, where] = await Promise.all([lab.collect(clients, target, spec, { onCall: options.onCall }), snapshotTarget(target, clients)]);
     options.signal?.throwIfAborted();
-    if (options.probes === null) return assembleSnapshot(target, spec, takenAt, collected, probesNotRun(NO_PROBES_REASON));
-    const plan = lab.probes.plan({ ...collected, target: targetOf(target) }, spec, { stageUrl: options.probes.stageUrl });
+    if (options.probes === null) return assembleSnapshot(where, spec, takenAt, collected, probesNotRun(NO_PROBES_REASON));
+    const plan = lab.probes.plan({ ...collected, target: where }, spec, { stageUrl: options.probes.stageUrl });
     const probes = await lab.probes.run(plan, {
       cognito: clients.cognito,
       password: options.probes.password,
@@ -57,7 +58,7 @@ export async function takeSnapshot(target: Target, spec: LabSpec, lab: SnapshotL
       onCall: options.onCall,
       now: options.now,
     });
-    return assembleSnapshot(target, spec, takenAt, collected, probes);
+    return assembleSnapshot(where, spec, takenAt, collected, probes);
   } finally {
     destroyGradingClients(clients);
   }
@@ -72,17 +73,17 @@ export async function collectSnapshot(
   options: Pick<TakeSnapshotOptions, 'onCall' | 'now'> = {},
 ): Promise<Snapshot> {
   const takenAt = (options.now ?? (() => new Date()))();
-  const collected = await lab.collect(clients, target, spec, { onCall: options.onCall });
-  return assembleSnapshot(target, spec, takenAt, collected, probesNotRun(CONFIGURATION_ONLY_REASON));
+  const [collected, where] = await Promise.all([lab.collect(clients, target, spec, { onCall: options.onCall }), snapshotTarget(target, clients)]);
+  return assembleSnapshot(where, spec, takenAt, collected, probesNotRun(CONFIGURATION_ONLY_REASON));
 }
 
-function assembleSnapshot(target: Target, spec: LabSpec, takenAt: Date, collected: CollectedEvidence, probes: ProbeEvidence): Snapshot {
+function assembleSnapshot(target: Snapshot['target'], spec: LabSpec, takenAt: Date, collected: CollectedEvidence, probes: ProbeEvidence): Snapshot {
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     takenAt: takenAt.toISOString(),
     grader: { name: 'lab-grader', version: GRADER_VERSION },
     lab: { id: spec.id, version: spec.version },
-    target: targetOf(target),
+    target,
     identity: collected.identity,
     cognito: collected.cognito,
     iam: collected.iam,
@@ -93,6 +94,7 @@ function assembleSnapshot(target: Target, spec: LabSpec, takenAt: Date, collecte
   };
 }
 
-function targetOf(target: Target): Snapshot['target'] {
-  return { region: target.region, endpoint: target.endpoint };
+/** The region, and the endpoint the calls went to: --endpoint-url, or the SDK's from AWS_ENDPOINT_URL or the profile. */
+async function snapshotTarget(target: Target, clients: GradingClients): Promise<Snapshot['target']> {
+  return { region: target.region, endpoint: await apiGatewayEndpoint(target, clients) };
 }

@@ -7,8 +7,10 @@ import { sanitizeBlock, sanitizeLine } from './sanitize.js';
 import { clip, wrap } from './text-layout.js';
 
 export interface ConsoleOptions {
-  /** ANSI colours; the caller decides (a TTY and no NO_COLOR). */
+  /** ANSI colours; the caller decides (--color, FORCE_COLOR, NO_COLOR, a terminal). */
   color: boolean;
+  /** --quiet: only the checks that did not pass, and the score. */
+  quiet?: boolean;
   /** Columns to wrap prose to; commands are never wrapped. Default 80. */
   width?: number;
 }
@@ -99,6 +101,7 @@ function summary(result: GradeResult, palette: Palette, width: number): string[]
 export function renderConsole(result: GradeResult, options: ConsoleOptions): string {
   const palette = createPalette(options.color);
   const width = Math.max(options.width ?? 80, 40);
+  if (options.quiet) return renderQuiet(result, palette, width);
   const byId = new Map(result.checks.map((check) => [check.id, check]));
   const lines = header(result, palette);
 
@@ -127,4 +130,11 @@ export function renderConsole(result: GradeResult, options: ConsoleOptions): str
   }
   lines.push('', ...summary(result, palette, width));
   return `${lines.join('\n')}\n`;
+}
+
+/** Every check that did not pass, with why and its fix, then the score: nothing to read when all is well. */
+function renderQuiet(result: GradeResult, palette: Palette, width: number): string {
+  const failures = result.checks.filter((check) => check.status !== 'PASS').flatMap((check) => checkLines(check, palette, width));
+  const lines = failures.length > 0 ? [...failures, ''] : [];
+  return `${[...lines, ...summary(result, palette, width)].join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-// The report formats a user can ask for, and writing the file ones into a folder.
+// The report formats a user can ask for, and writing the file ones into a folder (or rendering one for stdout).
 // The console report is not a file: the caller prints renderConsole's text.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,13 +11,18 @@ import { renderJunit } from './junit.js';
 
 export const REPORT_FORMATS = ['console', 'json', 'junit', 'gradescope'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-type FileFormat = Exclude<ReportFormat, 'console'>;
+export type FileFormat = Exclude<ReportFormat, 'console'>;
 
 const FILE_REPORTS: Record<FileFormat, { fileName: string; render: (result: GradeResult) => string }> = {
   json: { fileName: 'report.json', render: renderJson },
   junit: { fileName: 'junit.xml', render: renderJunit },
   gradescope: { fileName: 'results.json', render: renderGradescope },
 };
+
+/** A file format's text, for a caller that prints it (--out -) instead of writing it into a folder. */
+export function renderFileReport(result: GradeResult, format: FileFormat): string {
+  return FILE_REPORTS[format].render(result);
+}
 
 const isReportFormat = (name: string): name is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(name);
 
@@ -55,9 +60,8 @@ export async function writeReports(
   }
   for (const format of formats) {
     if (format === 'console') continue;
-    const { fileName, render } = FILE_REPORTS[format];
-    const path = join(outDir, fileName);
-    await writeFileAtomic(path, render(result));
+    const path = join(outDir, FILE_REPORTS[format].fileName);
+    await writeFileAtomic(path, renderFileReport(result, format));
     written.push({ format, path });
   }
   return written;

@@ -1,4 +1,4 @@
-// What to tell a user whose credentials AWS did not accept: where they came from and how to fix it.
+// What to tell a user who has no credentials, or whose credentials AWS did not accept: where they came from and how to fix it.
 // Names the source (profile, role, default chain), never a key, token or secret.
 import type { ObservationError } from '../snapshot/types.js';
 import { TARGET_FLAGS, type BaseCredentialSource, type CredentialSource } from './target.js';
@@ -14,12 +14,18 @@ export function describeCredentialSource(source: CredentialSource): string {
   }
 }
 
-/** One paragraph for a CannotGradeError. `error` is already sanitised. */
+// The SDK's own errors when it has no credentials to send (none configured, an SSO token missing): AWS was not asked.
+const NOT_FOUND = new Set(['CredentialsProviderError', 'TokenProviderError']);
+
+/**
+ * One paragraph for a CannotGradeError (the CLI puts "Cannot grade:" before it): whether no credentials were
+ * found or AWS refused the ones sent, where they came from, and how to fix it. `error` is already sanitised.
+ */
 export function credentialsFailureMessage(source: CredentialSource, error: Pick<ObservationError, 'code' | 'message'>): string {
-  return (
-    `lab-grader cannot grade: AWS did not accept the credentials from ${describeCredentialSource(source)} ` +
-    `(${error.code}: ${error.message}). ${howToFix(source)}`
-  );
+  const what = NOT_FOUND.has(error.code)
+    ? `no AWS credentials were found in ${describeCredentialSource(source)}`
+    : `AWS did not accept the credentials from ${describeCredentialSource(source)}`;
+  return `${what} (${error.code}: ${error.message}). ${howToFix(source)}`;
 }
 
 function howToFix(source: CredentialSource): string {
