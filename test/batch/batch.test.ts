@@ -110,11 +110,23 @@ describe('lab-grader batch', () => {
     assert.match(outcomes.get('s6')?.error ?? '', /AccessDenied.*not authorized to perform: sts:AssumeRole/);
     assert.match(outcomes.get('s7')?.error ?? '', /AccessDenied/);
     assert.match(outcomes.get('s8')?.error ?? '', new RegExp(`reached account ${accountNumber(42)}, but the roster says ${accountNumber(8)}`));
+    // AWS (and the sandbox) deny a missing role and a wrong ExternalId alike: the cause names both, guesses neither.
+    const denied = (id: string): string =>
+      `could not assume ${gradingRoleArn(CLASS.find((student) => student.studentId === id)?.accountId ?? '')}: AccessDenied ` +
+      '(the role does not exist, does not trust your account, or wants another ExternalId)';
+    assert.equal(outcomes.get('s6')?.cause, denied('s6'));
+    assert.equal(outcomes.get('s7')?.cause, denied('s7'));
+    assert.equal(outcomes.get('s8')?.cause, `the credentials reached account ${accountNumber(42)}, but the roster says ${accountNumber(8)}`);
+    // The full text is in the student's folder.
+    assert.equal(await readFile(join(firstOut, 'students', 's6', 'error.txt'), 'utf8'), `${outcomes.get('s6')?.error}\n`);
     assert.equal(outcomes.get('s1')?.score, 100);
     assert.equal(outcomes.get('s2')?.score, 100, 'the roster password signs in the lab user');
     assert.ok((outcomes.get('s3')?.score ?? 100) < 100);
     // The class table and the paths written.
     for (const id of CLASS.map((student) => student.studentId)) assert.match(first.stdout, new RegExp(`^${id} `, 'm'));
+    // The class table leads with the cause, whole: not the paragraph clipped.
+    assert.ok(first.stdout.includes(`error: ${outcomes.get('s6')?.cause}\n`), first.stdout);
+    assert.doesNotMatch(first.stdout, /more characters/);
     assert.match(first.stderr, /gradebook\.csv/);
     assert.match(first.stderr, /--only s6,s7,s8/);
   });
@@ -149,6 +161,10 @@ describe('lab-grader batch', () => {
     }
     assert.equal(summary.distribution.reduce((sum, bin) => sum + bin.count, 0), GRADED.length);
     // The hostile name is text in the gradebook, never a formula.
+    // Error cells hold the one-sentence cause.
+    const errorCells = Object.fromEntries(summary.errors.map((error) => [error.studentId, error.cause]));
+    for (const row of rows.filter((candidate) => candidate[6] === 'error')) assert.equal(row[7], errorCells[row[0] ?? ''], row[0]);
+    assert.match(rows.find((row) => row[0] === 's6')?.[7] ?? '', /^could not assume arn:aws:iam::\d{12}:role\/LabGraderReadOnly: AccessDenied/);
     const hostile = rows.find((row) => row[0] === 's4');
     assert.equal(hostile?.[1], `'${HOSTILE_NAME}`);
     const junit = await readFile(join(firstOut, 'junit.xml'), 'utf8');
