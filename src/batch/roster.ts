@@ -87,11 +87,13 @@ function refuseSecretExtras(keys: readonly string[], where: string): void {
 function explain(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   const column = error.instancePath.replace(/^\//, '');
+  // propertyNames: the pattern failed on a column's name, not its value.
+  if (error.propertyName !== undefined) {
+    return `the column "${error.propertyName}" needs a name of letters, digits and _ (starting with a letter), at most 64 characters`;
+  }
   switch (error.keyword) {
     case 'required':
       return `the ${String(params['missingProperty'])} column is empty`;
-    case 'propertyNames':
-      return `the column "${String(params['propertyName'])}" needs a name of letters, digits and _ (starting with a letter), at most 64 characters`;
     case 'oneOf':
       return 'give either role_arn (with external_id if the role requires one) or profile, not both and not neither';
     case 'dependentRequired':
