@@ -145,7 +145,7 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8p
 .fact { background: #f3f5f8; border-radius: 6px; padding: 8px 14px; } .fact b { display: block; font-size: 20px; }
 svg text { font: 12px system-ui, sans-serif; fill: #222; } svg .axis { fill: #555; font-size: 11px; }
 table { border-collapse: collapse; } th, td { text-align: left; padding: 3px 10px; border-bottom: 1px solid #ddd; }
-td.num { text-align: right; } tr.error td { color: #a40000; } tr.pending td { color: #777; }
+td.num { text-align: right; white-space: nowrap; } tr.error td { color: #a40000; } tr.pending td { color: #777; }
 svg .count { font-variant-numeric: tabular-nums; }
 .legend { margin: 4px 0; } .key { margin-right: 16px; } .key i { display: inline-block; width: 12px; height: 12px; margin-right: 5px; vertical-align: -1px; }
 `;
