@@ -60,6 +60,8 @@ describe('lab-grader demo --class', () => {
       await stat(join(classDir, file));
     }
     assert.match(run.stderr, /summary\.html/);
+    // The sandbox is gone at the end: no "regrade with --only" that could not work.
+    assert.match(run.stderr, /1 student could not be graded \(the reason in full: students\/<id>\/error\.txt\)\n/);
   });
 
   test('the sandbox is stopped at the end', async () => {

@@ -28,12 +28,14 @@ export interface BatchArgs {
   csvBom: boolean;
 }
 
-export function printBatchEnd(result: Pick<BatchResult, 'record' | 'paths' | 'interrupted'>, io: CliIo, resumeHint: string): void {
+/** `regrade`: the command that regrades students in error can be run again (not so in the demo's gone sandbox). */
+export function printBatchEnd(result: Pick<BatchResult, 'record' | 'paths' | 'interrupted'>, io: CliIo, resumeHint: string, regrade = true): void {
   io.stdout.write(renderClassTable(result.record));
   io.stderr.write(`\nWrote:\n${result.paths.map((path) => `  ${path}\n`).join('')}`);
   const errors = result.record.done.filter((outcome) => outcome.status === 'error').map((outcome) => outcome.student.studentId);
   if (errors.length > 0) {
-    io.stderr.write(`${errors.length} student${errors.length > 1 ? 's' : ''} could not be graded (the reason in full: students/<id>/error.txt); once fixed, regrade with --only ${errors.join(',')}\n`);
+    const count = `${errors.length} student${errors.length > 1 ? 's' : ''}`;
+    io.stderr.write(`${count} could not be graded (the reason in full: students/<id>/error.txt)${regrade ? `; once fixed, regrade with --only ${errors.join(',')}` : ''}\n`);
   }
   if (result.interrupted) io.stderr.write(`Interrupted: ${result.record.pending.length} students not graded yet. Continue with: ${resumeHint}\n`);
 }

@@ -53,8 +53,8 @@ async function runClass(size: number, args: DemoArgs, io: CliIo, lab: Lab): Prom
       }),
   });
   if (result === 'interrupted') return EXIT.interrupted;
-  printBatchEnd(result, io, `lab-grader demo --class ${size} --out ${args.out}`);
-  io.stderr.write(`Open ${join(outDir, 'summary.html')} for the class at a glance; with real accounts: lab-grader batch <roster> (README, "Grading a class").\n`);
+  printBatchEnd(result, io, `lab-grader demo --class ${size} --out ${args.out}`, false);
+  io.stderr.write(`Open ${join(outDir, 'summary.html')} for the class at a glance. With real accounts: lab-grader batch <roster> (README).\n`);
   return batchExitCode(result);
 }
 
