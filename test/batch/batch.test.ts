@@ -38,7 +38,7 @@ const OTHER_PASSWORD = 'Other-Secret-Pass-42!';
 const HOSTILE_NAME = '=HYPERLINK("http://evil.example","click") <script>alert(1)</script>';
 
 const CLASS: StudentSpec[] = [
-  { studentId: 's1', name: 'Ada Lovelace', accountId: accountNumber(1), setups: [gradingRole('e1'), completeLab()], externalId: 'e1' },
+  { studentId: 's1', name: 'Ada Lovelace', accountId: accountNumber(1), setups: [gradingRole('e1'), completeLab()], externalId: 'e1', email: 'ada@uni.example' },
   // The lab user has another password; the roster row gives it.
   { studentId: 's2', name: 'Grace, "Amazing" Hopper', accountId: accountNumber(2), setups: [gradingRole('e2'), completeLab(OTHER_PASSWORD)], externalId: 'e2', password: OTHER_PASSWORD },
   { studentId: 's3', name: 'Partial Pool', accountId: accountNumber(3), setups: [gradingRole('e3'), userPoolOnly], externalId: 'e3' },
@@ -149,14 +149,16 @@ describe('lab-grader batch', () => {
     const { records } = parseCsv(await readFile(join(firstOut, 'gradebook.csv'), 'utf8'));
     const [header, ...rows] = records.map((record) => record.fields);
     assert.deepEqual(header?.slice(0, 8), ['student_id', 'name', 'account_id', 'score', 'max_score', 'percent', 'status', 'error']);
-    assert.deepEqual(header?.slice(8), catalogue.map((check) => check.meta.id));
+    // The roster's extra column, then the checks.
+    assert.deepEqual(header?.slice(8), ['email', ...catalogue.map((check) => check.meta.id)]);
+    assert.deepEqual(rows.map((row) => row[8]), ['ada@uni.example', '', '', '', '', '', '', '']);
     assert.deepEqual(rows.map((row) => row[0]), CLASS.map((student) => student.studentId), 'roster order');
     const summary = JSON.parse(await readFile(join(firstOut, 'summary.json'), 'utf8')) as ClassSummary;
     assert.equal(summary.counts.graded, rows.filter((row) => row[6] === 'graded').length);
     assert.equal(summary.counts.error, rows.filter((row) => row[6] === 'error').length);
     assert.deepEqual(summary.errors.map((error) => error.studentId), ERRORS);
     for (const [i, check] of catalogue.entries()) {
-      const passes = rows.filter((row) => row[8 + i] === 'PASS').length;
+      const passes = rows.filter((row) => row[9 + i] === 'PASS').length;
       assert.equal(summary.checks[i]?.counts.PASS, passes, check.meta.id);
     }
     assert.equal(summary.distribution.reduce((sum, bin) => sum + bin.count, 0), GRADED.length);
