@@ -15,11 +15,11 @@ import type { Target } from '../target/index.js';
 import { gradingTargetFor, referenceConfigFor, type SandboxAccount } from './sandbox-account.js';
 
 /** The instructor's own account in the sandbox: the grading roles trust it. */
-export const DEMO_INSTRUCTOR_ACCOUNT = '999999999999';
-export const DEMO_GRADING_ROLE = 'LabGraderReadOnly';
+const DEMO_INSTRUCTOR_ACCOUNT = '999999999999';
+const DEMO_GRADING_ROLE = 'LabGraderReadOnly';
 /** A deployed lab costs about a second of sandbox time: a class large enough to show the flow, quick to build. */
 export const MAX_DEMO_CLASS = 40;
-export const DEMO_ROSTER_FILE = 'roster.csv';
+const DEMO_ROSTER_FILE = 'roster.csv';
 
 type StudentState = { kind: 'complete' } | { kind: 'mistake'; mistake: MistakeName } | { kind: 'not-started' } | { kind: 'wrong-external-id' };
 
@@ -35,7 +35,7 @@ const STATES: StudentState[] = [
   { kind: 'mistake', mistake: 'handler-other-message' },
 ];
 
-export interface DemoStudent {
+interface DemoStudent {
   studentId: string;
   name: string;
   accountId: string;
@@ -48,7 +48,6 @@ export interface DemoStudent {
 
 export interface DemoClass {
   endpoint: string;
-  students: DemoStudent[];
   rosterPath: string;
   /** The instructor's credentials in the sandbox, from which the batch assumes each grading role. */
   instructorTarget(region: string): Target;
@@ -127,7 +126,7 @@ function rosterCsv(students: readonly DemoStudent[]): string {
 }
 
 /** Builds the accounts a few at a time (the sandbox is one process), then writes the roster into `outDir`. */
-export async function buildDemoClass(sandbox: RunningSandbox, size: number, outDir: string, gradingPolicy: unknown, log: ProgressStream): Promise<DemoClass> {
+async function buildDemoClass(sandbox: RunningSandbox, size: number, outDir: string, gradingPolicy: unknown, log: ProgressStream): Promise<DemoClass> {
   const plans = Array.from({ length: size }, (_, index) => planStudent(index));
   let next = 0;
   let built = 0;
@@ -140,12 +139,10 @@ export async function buildDemoClass(sandbox: RunningSandbox, size: number, outD
     }
   };
   await Promise.all(Array.from({ length: Math.min(4, size) }, worker));
-  const students = plans.map((plan) => plan.student);
   const rosterPath = join(outDir, DEMO_ROSTER_FILE);
-  await writeFile(rosterPath, rosterCsv(students));
+  await writeFile(rosterPath, rosterCsv(plans.map((plan) => plan.student)));
   return {
     endpoint: sandbox.url,
-    students,
     rosterPath,
     instructorTarget: (region) => gradingTargetFor({ endpoint: sandbox.url, accountId: DEMO_INSTRUCTOR_ACCOUNT, region }),
   };
@@ -176,7 +173,10 @@ export async function runClassDemo<T>(options: ClassDemoOptions<T>): Promise<T |
       log.write(`Wrote the roster to ${demoClass.rosterPath}. Grading the class as "lab-grader batch" does…\n`);
       return options.grade(demoClass);
     };
-    const outcome = await Promise.race([work(), interrupted]);
+    const working = work();
+    // Once interrupted, the work fails as the sandbox stops under it: no news, and no unhandled rejection.
+    working.catch(() => {});
+    const outcome = await Promise.race([working, interrupted]);
     if (outcome === 'interrupted') log.write('Interrupted.\n');
     return outcome;
   } finally {

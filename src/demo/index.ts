@@ -3,4 +3,4 @@ export { gradeLive } from './grade-live.js';
 export { LIST_MISTAKES, mistakeList, mistakeNamed } from './mistakes.js';
 export { runDemo, type DemoOptions, type DemoOutcome } from './run.js';
 export { DEMO_ACCOUNT, gradingTargetFor, referenceConfigFor, type SandboxAccount } from './sandbox-account.js';
-export { buildDemoClass, DEMO_INSTRUCTOR_ACCOUNT, MAX_DEMO_CLASS, parseClassSize, runClassDemo, type DemoClass, type DemoStudent } from './class.js';
+export { MAX_DEMO_CLASS, parseClassSize, runClassDemo, type DemoClass } from './class.js';
