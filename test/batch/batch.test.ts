@@ -287,4 +287,16 @@ describe('lab-grader batch', () => {
     assert.equal(forced.code, 0, forced.stderr);
     assert.deepEqual([...(await readOutcomes(out)).keys()], ['s5']);
   });
+
+  test('--excel (or --csv-bom) starts gradebook.csv with a UTF-8 byte order mark; without it there is none', async () => {
+    const bytes = async (out: string): Promise<string> => (await readFile(join(out, 'gradebook.csv'))).subarray(0, 3).toString('hex');
+    assert.notEqual(await bytes(firstOut), 'efbbbf');
+    for (const flag of ['--excel', '--csv-bom']) {
+      const out = join(work, `bom${flag}`);
+      const run = await runCliUninterrupted(batchArgs(out, '--only', 's1', flag));
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(await bytes(out), 'efbbbf', flag);
+      assert.equal(parseCsv(await readFile(join(out, 'gradebook.csv'), 'utf8')).records[0]?.fields[0], 'student_id', 'the BOM is not part of the first column name');
+    }
+  });
 });
