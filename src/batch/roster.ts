@@ -100,11 +100,11 @@ function explain(error: ErrorObject): string {
       return 'external_id goes with role_arn (a profile row has none)';
     case 'type':
       return `${column} must be text`;
-    case 'maxLength':
-      if (!isKnownColumn(column)) return `${column} must be at most ${String(params['limit'])} characters`;
-      return `${column} ${RULES[column] ?? error.message ?? 'is not valid'}`;
-    default:
-      return `${column} ${RULES[column] ?? error.message ?? 'is not valid'}`;
+    default: {
+      // An extra column (email, sis_id) has no rule of its own: only a length.
+      const otherwise = error.keyword === 'maxLength' ? `must be at most ${String(params['limit'])} characters` : (error.message ?? 'is not valid');
+      return `${column} ${RULES[column] ?? otherwise}`;
+    }
   }
 }
 
