@@ -8,7 +8,8 @@ export const CAUSE_MAX_CHARACTERS = 160;
 // The AWS error code in "(AccessDenied: User: ... is not authorized ...)".
 const AWS_CODE = /\(([A-Z][A-Za-z]+): /;
 const DENIED_ASSUME_ROLE = /AccessDenied\b[\s\S]*sts:AssumeRole/;
-const PREFIX = /^(?:lab-grader )?cannot grade:\s*/i;
+// "lab-grader cannot grade:", once or (as the CLI may add its own) twice.
+const PREFIX = /^(?:(?:lab-grader )?cannot grade:\s*)+/i;
 
 function firstSentence(text: string): string {
   const sentence = /^[\s\S]*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;

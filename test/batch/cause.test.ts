@@ -49,6 +49,7 @@ describe('the cause of a student not graded', () => {
 
   test('anything else: its first sentence, at most a line long', () => {
     assert.equal(causeOf('internal error: x is undefined. More detail here.'), 'internal error: x is undefined.');
+    assert.equal(causeOf('Cannot grade: lab-grader cannot grade: the spec is odd. Details.'), 'the spec is odd.');
     const long = causeOf(`lab-grader cannot grade: ${'word '.repeat(100)}`);
     assert.equal(Array.from(long).length, CAUSE_MAX_CHARACTERS);
     assert.match(long, /^word word .*…$/);
