@@ -4,16 +4,20 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import type { ClassRecord } from './class-record.js';
 import { renderCombinedJunit } from './combined-junit.js';
-import { renderGradebook } from './gradebook.js';
+import { renderGradebook, type GradebookOptions } from './gradebook.js';
 import { renderSummaryHtml } from './summary-html.js';
 import { summarize, type ClassSummary } from './summary.js';
 
 export const CLASS_FILES = ['gradebook.csv', 'junit.xml', 'summary.json', 'summary.html'] as const;
 
-export async function writeClassReports(record: ClassRecord, outDir: string): Promise<{ summary: ClassSummary; paths: string[] }> {
+export async function writeClassReports(
+  record: ClassRecord,
+  outDir: string,
+  gradebook: GradebookOptions = {},
+): Promise<{ summary: ClassSummary; paths: string[] }> {
   const summary = summarize(record);
   const contents: Record<(typeof CLASS_FILES)[number], string> = {
-    'gradebook.csv': renderGradebook(record),
+    'gradebook.csv': renderGradebook(record, gradebook),
     'junit.xml': await renderCombinedJunit(record, outDir),
     'summary.json': `${JSON.stringify(summary, null, 2)}\n`,
     'summary.html': renderSummaryHtml(record, summary),

@@ -15,7 +15,7 @@ import { writeReports } from '../report/index.js';
 import type { Snapshot } from '../snapshot/types.js';
 import type { Target } from '../target/target.js';
 import { GET_RESOURCES_OPERATION, prepaidFirst, type AccountLimiters } from './limiter.js';
-import { errorOutcome, gradedOutcome, OUTCOME_FILE, STUDENTS_DIR, type StudentOutcome, type StudentRef } from './outcome.js';
+import { ERROR_FILE, errorOutcome, gradedOutcome, OUTCOME_FILE, STUDENTS_DIR, type StudentOutcome, type StudentRef } from './outcome.js';
 import type { RosterEntry } from './roster.js';
 
 export type SnapshotTaker = (target: Target, spec: LabSpec, options: TakeSnapshotOptions) => Promise<Snapshot>;
@@ -47,7 +47,7 @@ export function studentDir(outDir: string, studentId: string): string {
 }
 
 export function studentRef(entry: RosterEntry): StudentRef {
-  return { index: entry.index, studentId: entry.studentId, name: entry.name, accountId: entry.accountId };
+  return { index: entry.index, studentId: entry.studentId, name: entry.name, accountId: entry.accountId, extra: entry.extra };
 }
 
 /** Settles with the promise, or rejects with the signal's reason once it aborts. */
@@ -122,9 +122,11 @@ export async function gradeStudent(entry: RosterEntry, grading: StudentGrading):
   }
   // Writing is outside the try: a folder that cannot be written stops the batch, it is no student's error.
   if (graded) await writeReports(graded, ['json', 'junit', 'gradescope'], folder);
+  // The class outputs say why in one sentence; the whole explanation, with what to do, is here.
+  else await writeFileAtomic(join(folder, ERROR_FILE), `${reason}\n`);
   const outcome = graded
     ? gradedOutcome(student, graded, Date.now() - started)
-    : errorOutcome(student, reason, maxScore, Date.now() - started, grading.now?.());
+    : errorOutcome(student, reason, maxScore, Date.now() - started, grading.now?.(), entry.access);
   await writeFileAtomic(join(folder, OUTCOME_FILE), `${JSON.stringify(outcome, null, 2)}\n`);
   return outcome;
 }

@@ -4,7 +4,7 @@ import type { ProgressStream } from '../report/progress.js';
 import { sanitizeLine } from '../report/sanitize.js';
 import { clip } from '../report/text-layout.js';
 import type { ClassRecord } from './class-record.js';
-import type { StudentOutcome } from './outcome.js';
+import { causeFor, type StudentOutcome } from './outcome.js';
 
 export interface BatchProgress {
   finished(outcome: StudentOutcome): void;
@@ -44,7 +44,7 @@ export function createBatchProgress(stream: ProgressStream, options: BatchProgre
     return {
       finished(outcome) {
         done += 1;
-        const result = outcome.status === 'graded' ? `${outcome.score}/${outcome.maxScore}` : `error: ${sanitizeLine(outcome.error ?? '')}`;
+        const result = outcome.status === 'graded' ? `${outcome.score}/${outcome.maxScore}` : `error: ${sanitizeLine(causeFor(outcome))}`;
         stream.write(`[${done}/${options.total}] ${studentLabel(outcome)}: ${result}\n`);
       },
       close() {},
@@ -90,7 +90,7 @@ export function createBatchProgress(stream: ProgressStream, options: BatchProgre
   };
 }
 
-/** The class at the end of a batch: student, score, status; errors with their reason. */
+/** The class at the end of a batch: student, score, status; errors with their cause in one sentence. */
 export function renderClassTable(record: ClassRecord): string {
   const rows = record.done.map((outcome) => [
     sanitizeLine(outcome.student.studentId),
@@ -100,7 +100,7 @@ export function renderClassTable(record: ClassRecord): string {
       ? outcome.completeness === 'incomplete'
         ? 'graded (incomplete: some checks could not be observed)'
         : 'graded'
-      : `error: ${clip(sanitizeLine(outcome.error ?? ''), 200)}`,
+      : `error: ${sanitizeLine(causeFor(outcome))}`,
   ]);
   const pending = record.pending.map((student) => [sanitizeLine(student.studentId), sanitizeLine(student.name ?? ''), '-', 'not graded yet']);
   const table = [['student', 'name', 'score', 'status'], ...rows, ...pending].map((row) => row.map((cell) => clip(cell, 200)));

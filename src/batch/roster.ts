@@ -25,6 +25,8 @@ export interface RosterEntry {
   region: string | null;
   /** The lab user's password in this account, when it differs from the lab's. Never written anywhere. */
   password: string | null;
+  /** The roster's other columns (email, sis_id, ...), in the roster's order: carried through to the gradebook. */
+  extra: Record<string, string>;
 }
 
 export interface Roster {
@@ -35,10 +37,13 @@ export interface Roster {
 }
 
 const COLUMNS = Object.keys(rowSchema.properties);
+const isKnownColumn = (key: string): boolean => COLUMNS.includes(key);
 const validateRow = compileSchema(rowSchema, { allErrors: true });
 
 // Columns that would carry long-lived keys: refused whatever their exact spelling.
 const RAW_KEY_COLUMN = /access_?key|secret|session_?token/;
+// Other columns go into the gradebook as they are, so none may hold a secret (the password column is never written).
+const SECRET_COLUMN = /token|passw|pwd|credential|private_?key|api_?key|external_?id/;
 
 const RULES: Record<string, string> = {
   student_id: 'must be 1 to 128 letters, digits and . _ @ + - (starting with a letter or digit); it names the student\'s report folder',
@@ -70,22 +75,36 @@ function refuseRawKeys(keys: readonly string[], where: string): void {
   );
 }
 
+function refuseSecretExtras(keys: readonly string[], where: string): void {
+  const secret = keys.find((key) => !isKnownColumn(key) && SECRET_COLUMN.test(key));
+  if (secret === undefined) return;
+  throw new InputError(
+    `${where}: the column "${secret}" looks like a secret. Columns other than ${COLUMNS.join(', ')} are copied into the ` +
+      'gradebook as they are, so a roster holds no secret but the password column (never written anywhere): remove the column.',
+  );
+}
+
 function explain(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   const column = error.instancePath.replace(/^\//, '');
+  // propertyNames: the pattern failed on a column's name, not its value.
+  if (error.propertyName !== undefined) {
+    return `the column "${error.propertyName}" needs a name of letters, digits and _ (starting with a letter), at most 64 characters`;
+  }
   switch (error.keyword) {
     case 'required':
       return `the ${String(params['missingProperty'])} column is empty`;
-    case 'additionalProperties':
-      return `unknown column "${String(params['additionalProperty'])}" (known: ${COLUMNS.join(', ')})`;
     case 'oneOf':
       return 'give either role_arn (with external_id if the role requires one) or profile, not both and not neither';
     case 'dependentRequired':
       return 'external_id goes with role_arn (a profile row has none)';
     case 'type':
       return `${column} must be text`;
-    default:
-      return `${column} ${RULES[column] ?? error.message ?? 'is not valid'}`;
+    default: {
+      // An extra column (email, sis_id) has no rule of its own: only a length.
+      const otherwise = error.keyword === 'maxLength' ? `must be at most ${String(params['limit'])} characters` : (error.message ?? 'is not valid');
+      return `${column} ${RULES[column] ?? otherwise}`;
+    }
   }
 }
 
@@ -112,6 +131,7 @@ function toEntry(row: Record<string, string>, index: number, line: number): Rost
     access,
     region: row['region'] ?? null,
     password: row['password'] ?? null,
+    extra: Object.fromEntries(Object.entries(row).filter(([key]) => !isKnownColumn(key))),
   };
 }
 
@@ -135,6 +155,7 @@ function buildRoster(path: string, rows: { row: Record<string, string>; line: nu
   const seen = new Map<string, RosterEntry>();
   const entries = rows.map(({ row, line }, index) => {
     refuseRawKeys(Object.keys(row), `${path} line ${line}`);
+    refuseSecretExtras(Object.keys(row), `${path} line ${line}`);
     const problem = rowProblem(row);
     if (problem) throw new InputError(`${path} line ${line}: ${problem}.`);
     const entry = toEntry(row, index, line);
@@ -160,6 +181,7 @@ function csvRows(path: string, text: string): { row: Record<string, string>; lin
   if (!header) throw new InputError(`${path}: the roster is empty. Its first line names the columns: ${COLUMNS.join(', ')}.`);
   const keys = header.fields.map(columnKey);
   refuseRawKeys(keys, `${path} line ${header.line}`);
+  refuseSecretExtras(keys, `${path} line ${header.line}`);
   for (const required of ['student_id', 'account_id']) {
     if (!keys.includes(required)) {
       throw new InputError(`${path} line ${header.line}: the header has no ${required} column (columns: ${COLUMNS.join(', ')}).`);

@@ -43,6 +43,8 @@ export interface BatchOptions {
   /** Stops the batch (Ctrl-C): students being graded are left not done. */
   signal?: AbortSignal;
   progress: { stream: ProgressStream; tty: boolean };
+  /** gradebook.csv starts with a UTF-8 byte order mark, for Excel. */
+  csvBom?: boolean;
   /** How a snapshot is taken (tests count grades through it). */
   takeSnapshot?: SnapshotTaker;
 }
@@ -171,7 +173,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   if (fatal !== null) throw fatal;
 
   const record = classRecord(options.spec, checkInfos(options.lab.catalogue), journal.students, await readOutcomes(outDir));
-  const { summary, paths } = await writeClassReports(record, outDir);
+  const { summary, paths } = await writeClassReports(record, outDir, { bom: options.csvBom ?? false });
   const interrupted = options.signal?.aborted ?? false;
   if (!interrupted && record.pending.length === 0) await writeJournal(outDir, { ...journal, finishedAt: new Date().toISOString() });
   return { record, summary, paths: [join(outDir, JOURNAL_FILE), ...paths], gradedNow, interrupted };

@@ -9,6 +9,8 @@ export interface InstructorOptions {
   endpointUrl?: string;
   timeoutMs?: number;
   maxAttempts?: number;
+  /** The instructor's target given whole (the class demo's sandbox account), instead of resolved from the above. */
+  target?: (region: string) => Target;
 }
 
 // AssumeRole's RoleSessionName: 2 to 64 characters of [\w+=,.@-].
@@ -27,7 +29,8 @@ export function createStudentTargets(instructor: InstructorOptions): (entry: Ros
   const baseFor = (region: string): Target => {
     let base = bases.get(region);
     if (!base) {
-      base = resolveTarget({ region, ...instructor });
+      const { target, ...options } = instructor;
+      base = target ? target(region) : resolveTarget({ region, ...options });
       bases.set(region, base);
     }
     return base;
@@ -35,7 +38,7 @@ export function createStudentTargets(instructor: InstructorOptions): (entry: Ros
 
   return (entry, region) => {
     if (entry.access.kind === 'profile') {
-      const { profile, ...rest } = instructor;
+      const { profile, target, ...rest } = instructor;
       return resolveTarget({ region, ...rest, profile: entry.access.profile });
     }
     return assumeRoleTarget(baseFor(region), {

@@ -3,6 +3,7 @@
 import type { CheckStatus } from '../engine/types.js';
 import type { ClassRecord } from './class-record.js';
 import { percentOf } from './gradebook.js';
+import { causeFor } from './outcome.js';
 
 /** Ten bins of 10 percentage points; the last one includes 100. */
 export const DISTRIBUTION_BINS = 10;
@@ -25,7 +26,8 @@ export interface ClassSummary {
   /** Of graded students' percentages. */
   distribution: { fromPercent: number; toPercent: number; count: number }[];
   checks: CheckPassRate[];
-  errors: { studentId: string; name: string | null; accountId: string; error: string }[];
+  /** cause: why, in one sentence; error: the full text (as in the student's error.txt). */
+  errors: { studentId: string; name: string | null; accountId: string; cause: string; error: string }[];
   pending: string[];
 }
 
@@ -83,7 +85,10 @@ export function summarize(record: ClassRecord): ClassSummary {
           },
     distribution,
     checks,
-    errors: failed.map(({ student, error }) => ({ studentId: student.studentId, name: student.name, accountId: student.accountId, error: error ?? '' })),
+    errors: failed.map((outcome) => {
+      const { student } = outcome;
+      return { studentId: student.studentId, name: student.name, accountId: student.accountId, cause: causeFor(outcome), error: outcome.error ?? '' };
+    }),
     pending: record.pending.map((student) => student.studentId),
   };
 }

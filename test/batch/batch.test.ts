@@ -38,7 +38,7 @@ const OTHER_PASSWORD = 'Other-Secret-Pass-42!';
 const HOSTILE_NAME = '=HYPERLINK("http://evil.example","click") <script>alert(1)</script>';
 
 const CLASS: StudentSpec[] = [
-  { studentId: 's1', name: 'Ada Lovelace', accountId: accountNumber(1), setups: [gradingRole('e1'), completeLab()], externalId: 'e1' },
+  { studentId: 's1', name: 'Ada Lovelace', accountId: accountNumber(1), setups: [gradingRole('e1'), completeLab()], externalId: 'e1', email: 'ada@uni.example' },
   // The lab user has another password; the roster row gives it.
   { studentId: 's2', name: 'Grace, "Amazing" Hopper', accountId: accountNumber(2), setups: [gradingRole('e2'), completeLab(OTHER_PASSWORD)], externalId: 'e2', password: OTHER_PASSWORD },
   { studentId: 's3', name: 'Partial Pool', accountId: accountNumber(3), setups: [gradingRole('e3'), userPoolOnly], externalId: 'e3' },
@@ -110,11 +110,23 @@ describe('lab-grader batch', () => {
     assert.match(outcomes.get('s6')?.error ?? '', /AccessDenied.*not authorized to perform: sts:AssumeRole/);
     assert.match(outcomes.get('s7')?.error ?? '', /AccessDenied/);
     assert.match(outcomes.get('s8')?.error ?? '', new RegExp(`reached account ${accountNumber(42)}, but the roster says ${accountNumber(8)}`));
+    // AWS (and the sandbox) deny a missing role and a wrong ExternalId alike: the cause names both, guesses neither.
+    const denied = (id: string): string =>
+      `could not assume ${gradingRoleArn(CLASS.find((student) => student.studentId === id)?.accountId ?? '')}: AccessDenied ` +
+      '(the role does not exist, does not trust your account, or wants another ExternalId)';
+    assert.equal(outcomes.get('s6')?.cause, denied('s6'));
+    assert.equal(outcomes.get('s7')?.cause, denied('s7'));
+    assert.equal(outcomes.get('s8')?.cause, `the credentials reached account ${accountNumber(42)}, but the roster says ${accountNumber(8)}`);
+    // The full text is in the student's folder.
+    assert.equal(await readFile(join(firstOut, 'students', 's6', 'error.txt'), 'utf8'), `${outcomes.get('s6')?.error}\n`);
     assert.equal(outcomes.get('s1')?.score, 100);
     assert.equal(outcomes.get('s2')?.score, 100, 'the roster password signs in the lab user');
     assert.ok((outcomes.get('s3')?.score ?? 100) < 100);
     // The class table and the paths written.
     for (const id of CLASS.map((student) => student.studentId)) assert.match(first.stdout, new RegExp(`^${id} `, 'm'));
+    // The class table leads with the cause, whole: not the paragraph clipped.
+    assert.ok(first.stdout.includes(`error: ${outcomes.get('s6')?.cause}\n`), first.stdout);
+    assert.doesNotMatch(first.stdout, /more characters/);
     assert.match(first.stderr, /gradebook\.csv/);
     assert.match(first.stderr, /--only s6,s7,s8/);
   });
@@ -137,18 +149,24 @@ describe('lab-grader batch', () => {
     const { records } = parseCsv(await readFile(join(firstOut, 'gradebook.csv'), 'utf8'));
     const [header, ...rows] = records.map((record) => record.fields);
     assert.deepEqual(header?.slice(0, 8), ['student_id', 'name', 'account_id', 'score', 'max_score', 'percent', 'status', 'error']);
-    assert.deepEqual(header?.slice(8), catalogue.map((check) => check.meta.id));
+    // The roster's extra column, then the checks.
+    assert.deepEqual(header?.slice(8), ['email', ...catalogue.map((check) => check.meta.id)]);
+    assert.deepEqual(rows.map((row) => row[8]), ['ada@uni.example', '', '', '', '', '', '', '']);
     assert.deepEqual(rows.map((row) => row[0]), CLASS.map((student) => student.studentId), 'roster order');
     const summary = JSON.parse(await readFile(join(firstOut, 'summary.json'), 'utf8')) as ClassSummary;
     assert.equal(summary.counts.graded, rows.filter((row) => row[6] === 'graded').length);
     assert.equal(summary.counts.error, rows.filter((row) => row[6] === 'error').length);
     assert.deepEqual(summary.errors.map((error) => error.studentId), ERRORS);
     for (const [i, check] of catalogue.entries()) {
-      const passes = rows.filter((row) => row[8 + i] === 'PASS').length;
+      const passes = rows.filter((row) => row[9 + i] === 'PASS').length;
       assert.equal(summary.checks[i]?.counts.PASS, passes, check.meta.id);
     }
     assert.equal(summary.distribution.reduce((sum, bin) => sum + bin.count, 0), GRADED.length);
     // The hostile name is text in the gradebook, never a formula.
+    // Error cells hold the one-sentence cause.
+    const errorCells = Object.fromEntries(summary.errors.map((error) => [error.studentId, error.cause]));
+    for (const row of rows.filter((candidate) => candidate[6] === 'error')) assert.equal(row[7], errorCells[row[0] ?? ''], row[0]);
+    assert.match(rows.find((row) => row[0] === 's6')?.[7] ?? '', /^could not assume arn:aws:iam::\d{12}:role\/LabGraderReadOnly: AccessDenied/);
     const hostile = rows.find((row) => row[0] === 's4');
     assert.equal(hostile?.[1], `'${HOSTILE_NAME}`);
     const junit = await readFile(join(firstOut, 'junit.xml'), 'utf8');
@@ -268,5 +286,17 @@ describe('lab-grader batch', () => {
     const forced = await runCliUninterrupted(batchArgs(out, '--force', '--only', 's5'));
     assert.equal(forced.code, 0, forced.stderr);
     assert.deepEqual([...(await readOutcomes(out)).keys()], ['s5']);
+  });
+
+  test('--excel (or --csv-bom) starts gradebook.csv with a UTF-8 byte order mark; without it there is none', async () => {
+    const bytes = async (out: string): Promise<string> => (await readFile(join(out, 'gradebook.csv'))).subarray(0, 3).toString('hex');
+    assert.notEqual(await bytes(firstOut), 'efbbbf');
+    for (const flag of ['--excel', '--csv-bom']) {
+      const out = join(work, `bom${flag}`);
+      const run = await runCliUninterrupted(batchArgs(out, '--only', 's1', flag));
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(await bytes(out), 'efbbbf', flag);
+      assert.equal(parseCsv(await readFile(join(out, 'gradebook.csv'), 'utf8')).records[0]?.fields[0], 'student_id', 'the BOM is not part of the first column name');
+    }
   });
 });

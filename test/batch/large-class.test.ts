@@ -184,7 +184,8 @@ describe(`a class of ${SIZE} accounts`, () => {
         max_score: String(outcome.maxScore),
         percent: row.percent,
         status: outcome.status,
-        error: outcome.error ?? '',
+        // The one-sentence cause; the whole text is in outcome.json and error.txt.
+        error: outcome.cause ?? '',
         ...Object.fromEntries(checkIds.map((id) => [id, outcome.checks[id] ?? ''])),
       });
       if (outcome.score !== null) assert.ok(Math.abs(Number(row.percent) - (100 * outcome.score) / outcome.maxScore) <= 0.05, `${row.student_id}: ${row.percent} %`);
@@ -222,7 +223,9 @@ describe(`a class of ${SIZE} accounts`, () => {
     );
     assert.deepEqual(
       summary.errors,
-      byColumn.filter((row) => row.status === 'error').map((row) => ({ studentId: row.student_id, name: row.name, accountId: row.account_id, error: row.error })),
+      byColumn
+        .filter((row) => row.status === 'error')
+        .map((row) => ({ studentId: row.student_id, name: row.name, accountId: row.account_id, cause: row.error, error: outcomes.get(row.student_id as string)?.error })),
     );
   });
 
@@ -274,7 +277,7 @@ describe(`a class of ${SIZE} accounts`, () => {
     const folders = await readdir(join(outDir, 'students'));
     assert.deepEqual(folders.sort(), students.map((student) => student.studentId).sort(), context);
     for (const student of students) {
-      const expected = ERROR_KINDS.has(student.kind) ? ['outcome.json'] : ['junit.xml', 'outcome.json', 'report.json', 'results.json'];
+      const expected = ERROR_KINDS.has(student.kind) ? ['error.txt', 'outcome.json'] : ['junit.xml', 'outcome.json', 'report.json', 'results.json'];
       assert.deepEqual((await readdir(join(outDir, 'students', student.studentId))).sort(), expected, `${context}: ${student.studentId}`);
     }
   }

@@ -10,6 +10,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { renderCombinedJunit } from '../../src/batch/combined-junit.js';
 import { csvCell, formatCsv, parseCsv } from '../../src/batch/csv.js';
 import { renderGradebook } from '../../src/batch/gradebook.js';
+import { errorOutcome } from '../../src/batch/outcome.js';
 import { createBatchProgress, renderClassTable } from '../../src/batch/progress.js';
 import { renderSummaryHtml } from '../../src/batch/summary-html.js';
 import { summarize } from '../../src/batch/summary.js';
@@ -47,6 +48,25 @@ describe('class outputs', () => {
     assert.ok(second?.slice(8).every((status) => status === ''));
   });
 
+  test('gradebook: the roster\'s other columns after the fixed ones, a short error cell, and a BOM for Excel on request', () => {
+    const ada = { ...gradedStudent(1, 'José', 100) };
+    ada.student = { ...ada.student, extra: { email: 'jose@uni.example', sis_id: '=42' } };
+    const bob = errorStudent(2, 'Bob', `lab-grader cannot grade: ${'a long explanation '.repeat(40)}`);
+    bob.student = { ...bob.student, extra: { email: 'bob@uni.example' } };
+    const plain = renderGradebook(record([ada, bob]));
+    assert.ok(!plain.startsWith('\ufeff'), 'no BOM by default');
+    const [header, first, second] = parseCsv(plain).records.map((r) => r.fields);
+    assert.deepEqual(header?.slice(0, 10), ['student_id', 'name', 'account_id', 'score', 'max_score', 'percent', 'status', 'error', 'email', 'sis_id']);
+    assert.deepEqual(header?.slice(10), CHECKS.map((check) => check.id));
+    assert.deepEqual(first?.slice(8, 10), ['jose@uni.example', "'=42"]);
+    assert.deepEqual(second?.slice(8, 10), ['bob@uni.example', '']);
+    assert.ok(Array.from(second?.[7] ?? '').length <= 160, second?.[7]);
+    assert.match(second?.[7] ?? '', /^a long explanation .*…$/);
+    const excel = renderGradebook(record([ada, bob]), { bom: true });
+    assert.equal(excel, `\ufeff${plain}`);
+    assert.equal(Buffer.from(excel, 'utf8').subarray(0, 3).toString('hex'), 'efbbbf');
+  });
+
   test('the summary: counts, distribution, pass rates, errors', () => {
     const summary = summarize(record([gradedStudent(1, null, 100), gradedStudent(2, null, 50), gradedStudent(3, null, 0), errorStudent(4, 'X', 'no role')]));
     assert.deepEqual(summary.counts, { students: 4, graded: 3, error: 1, pending: 0, incomplete: 0, fullMarks: 1 });
@@ -54,7 +74,7 @@ describe('class outputs', () => {
     assert.deepEqual(summary.scores, { mean: 50, median: 50, min: 0, max: 100 });
     assert.equal(summary.checks[0]?.passRate, 0.67);
     assert.equal(summary.checks.at(-1)?.passRate, 0.33);
-    assert.deepEqual(summary.errors, [{ studentId: 's4', name: 'X', accountId: '100000000004', error: 'no role' }]);
+    assert.deepEqual(summary.errors, [{ studentId: 's4', name: 'X', accountId: '100000000004', cause: 'no role', error: 'no role' }]);
   });
 
   test('the combined JUnit is well-formed XML with a suite per student, hostile text escaped', async () => {
@@ -78,7 +98,10 @@ describe('class outputs', () => {
     assert.doesNotMatch(html, /<script|<img|onerror=alert\(1\)>/);
     assert.match(html, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;/);
     assert.match(html, /&#39;quotes&#39;/);
-    assert.doesNotMatch(html, /\s(src|href)="|url\(|@import/, 'no external asset');
+    assert.doesNotMatch(html, /\ssrc="|url\(|@import/, 'no external asset');
+    // The only links: each student's own file, relative, inside the batch folder.
+    const links = [...html.matchAll(/\shref="([^"]*)"/g)].map((match) => match[1]);
+    assert.deepEqual(links, ['students/s1/report.json', 'students/s2/error.txt', 'students/s2/error.txt']);
   });
 
   test('progress: a plain line per student off a terminal; one rewritten status line with rate and ETA on one', () => {
@@ -100,6 +123,24 @@ describe('class outputs', () => {
     const frames = tty.split('\r\u001b[2K').filter(Boolean);
     assert.equal(frames.at(-1), 'Grading: 2/4 done · 1 full marks · 1 could not be graded · 1.0 students/s · ETA 2s');
     assert.ok(tty.endsWith('\r\u001b[2K'), 'the line is cleared at the end');
+  });
+
+  test('the class table: the cause of a long error whole, never the paragraph clipped', () => {
+    const reason =
+      'lab-grader cannot grade: AWS did not accept the credentials from the role arn:aws:iam::100000000002:role/LabGraderReadOnly ' +
+      '(AccessDenied: User: arn:aws:iam::999999999999:root is not authorized to perform: sts:AssumeRole on resource: ' +
+      `arn:aws:iam::100000000002:role/LabGraderReadOnly). ${'Check the trust policy. '.repeat(20)}`;
+    const outcome = errorOutcome(errorStudent(2, 'Bob', reason).student, reason, 100, 1, new Date(0), {
+      kind: 'role',
+      roleArn: 'arn:aws:iam::100000000002:role/LabGraderReadOnly',
+      externalId: 'ext',
+    });
+    const table = renderClassTable(record([outcome]));
+    assert.match(
+      table,
+      /s2 +Bob +- +error: could not assume arn:aws:iam::100000000002:role\/LabGraderReadOnly: AccessDenied \(the role does not exist, does not trust your account, or wants another ExternalId\)\n/,
+    );
+    assert.doesNotMatch(table, /more characters|Check the trust policy/);
   });
 
   test('the class table: a row per student with score and status', () => {

@@ -56,6 +56,7 @@ describe('loadRoster', () => {
       access: { kind: 'role', roleArn: ROLE('111111111111'), externalId: 'ext-1' },
       region: null,
       password: null,
+      extra: {},
     });
     assert.equal(grace?.name, 'Grace "G" Hopper');
     assert.deepEqual(grace?.access, { kind: 'profile', profile: 'grace' });
@@ -84,7 +85,8 @@ describe('loadRoster', () => {
       ['both-access.csv', `student_id,account_id,role_arn,profile\ns1,111111111111,${ROLE('111111111111')},p\n`, /line 2: give either role_arn/],
       ['region.csv', `${HEADER}\ns1,A,111111111111,${ROLE('111111111111')},ext,us-mars-1,\n`, /line 2: region "us-mars-1" is not an AWS region/],
       ['fields.csv', `${HEADER}\n${ROW('s1')},extra\n`, /line 2: 8 fields, but the header has 7/],
-      ['unknown-column.csv', `student_id,account_id,profile,shoe_size\ns1,111111111111,p,42\n`, /line 2: unknown column "shoe_size"/],
+      ['column-name.csv', `student_id,account_id,profile,shoe size (EU)\ns1,111111111111,p,42\n`, /line 2: the column "shoe_size_\(eu\)" needs a name of letters, digits and _/],
+      ['long-extra.csv', `student_id,account_id,profile,email\ns1,111111111111,p,${'x'.repeat(501)}\n`, /line 2: email must be at most 500 characters/],
       ['quote.csv', `${HEADER}\ns1,"A,111111111111\n`, /line 2: a quoted field is never closed/],
       ['empty.csv', '', /the roster is empty/],
       ['header-only.csv', `${HEADER}\n`, /has no students/],
@@ -108,6 +110,23 @@ describe('loadRoster', () => {
     const json = await refusal(await file('keys.json', '[\n{"student_id": "s1", "account_id": "111111111111", "profile": "p"},\n{"student_id": "s2", "account_id": "111111111111", "SecretAccessKey": "x"}\n]'));
     assert.match(json, /line 3: "secret_access_key" looks like raw AWS access keys/);
     assert.doesNotMatch(csv + json, /AKIAEXAMPLE/);
+  });
+
+  test('other columns (email, SIS id) are carried as they are, in the roster\'s order; camelCase keys in JSON too', async () => {
+    const csv = await loadRoster(await file('extra.csv', `student_id,Email,SIS ID,account_id,profile\ns1,ada@uni.example,A-1,111111111111,p\ns2,,B-2,111111111111,p\n`));
+    assert.deepEqual(csv.entries.map((entry) => entry.extra), [{ email: 'ada@uni.example', sis_id: 'A-1' }, { sis_id: 'B-2' }]);
+    const json = await loadRoster(await file('extra.json', JSON.stringify([{ studentId: 's1', accountId: '111111111111', profile: 'p', sisId: '7' }])));
+    assert.deepEqual(json.entries[0]?.extra, { sis_id: '7' });
+  });
+
+  test('an extra column that looks like a secret is refused: extra columns go into the gradebook', async () => {
+    for (const column of ['api_token', 'lab_password', 'private_key', 'credentials', 'externalid']) {
+      const message = await refusal(await file(`${column}.csv`, `student_id,account_id,profile,${column}\ns1,111111111111,p,hunter2\n`));
+      assert.match(message, new RegExp(`line 1: the column "${column}" looks like a secret.*gradebook`), column);
+      assert.doesNotMatch(message, /hunter2/);
+    }
+    const json = await refusal(await file('token.json', '[\n{"student_id": "s1", "account_id": "111111111111", "profile": "p", "gitToken": "hunter2"}\n]'));
+    assert.match(json, /line 2: the column "git_token" looks like a secret/);
   });
 
   test('a password is never quoted back, even in a malformed file', async () => {

@@ -41,8 +41,13 @@ function pngSize(png: Buffer): { width: number; height: number } {
 describe('summary.html in headless Chromium', { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install -y chromium)` }, () => {
   let dir: string;
   let page: string;
-  // 2 students at 100 %, 1 at 50 %, 1 at 0 %, 1 error: bins 9 (2), 5 (1), 0 (1).
-  const done = [gradedStudent(1, HOSTILE, 100), gradedStudent(2, 'Ada', 100), gradedStudent(3, 'Bo', 50), gradedStudent(4, 'Cy', 0), errorStudent(5, HOSTILE, HOSTILE)];
+  // 2 students at 100 %, 1 at 50 %, 1 at 0 % (the last check blocked, not failed), 1 error: bins 9 (2), 5 (1), 0 (1).
+  const blocked = gradedStudent(4, 'Cy', 0);
+  const lastCheck = CHECKS.at(-1)?.id ?? '';
+  blocked.checks[lastCheck] = 'BLOCKED';
+  const denied = errorStudent(5, HOSTILE, `${HOSTILE} ${'and a long paragraph after it. '.repeat(10)}`);
+  denied.cause = 'could not assume arn:aws:iam::100000000005:role/LabGraderReadOnly: AccessDenied (the role does not exist, does not trust your account, or wants another ExternalId)';
+  const done = [gradedStudent(1, HOSTILE, 100), gradedStudent(2, 'Ada', 100), gradedStudent(3, 'Bo', 50), blocked, denied];
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lab-grader-html-'));
@@ -52,7 +57,8 @@ describe('summary.html in headless Chromium', { skip: existsSync(CHROMIUM) ? fal
   after(() => rm(dir, { recursive: true, force: true }));
 
   test('the screenshot has the window size and is not blank', async () => {
-    const png = join(dir, 'summary.png');
+    // LAB_GRADER_KEEP_SCREENSHOT=<file>: keep the picture, to look at it.
+    const png = process.env['LAB_GRADER_KEEP_SCREENSHOT'] || join(dir, 'summary.png');
     await run(CHROMIUM, [...chromiumArgs(join(dir, 'profile-shot')), `--screenshot=${png}`, pathToFileURL(page).href], { timeout: 60_000 });
     const image = await readFile(png);
     assert.deepEqual(pngSize(image), { width: 1200, height: 900 });
@@ -67,7 +73,7 @@ describe('summary.html in headless Chromium', { skip: existsSync(CHROMIUM) ? fal
     });
     const bins = [...dom.matchAll(/<g class="bin" data-from="(\d+)" data-to="\d+" data-count="(\d+)">/g)].map((m) => [Number(m[1]), Number(m[2])]);
     assert.deepEqual(bins, [[0, 1], [10, 0], [20, 0], [30, 0], [40, 0], [50, 1], [60, 0], [70, 0], [80, 0], [90, 2]]);
-    const bars = [...dom.matchAll(/<g class="check-bar" data-check="([^"]+)" data-pass-rate="([\d.]+)" data-pass="(\d+)">/g)];
+    const bars = [...dom.matchAll(/<g class="check-bar" data-check="([^"]+)" data-pass-rate="([\d.]+)" data-pass="(\d+)"/g)];
     assert.equal(bars.length, CHECKS.length);
     const rates = bars.map((bar) => Number(bar[2]));
     assert.deepEqual(rates, [...rates].sort((a, b) => a - b), 'sorted, hardest first');
@@ -76,6 +82,24 @@ describe('summary.html in headless Chromium', { skip: existsSync(CHROMIUM) ? fal
     assert.equal(bars[0]?.[1], CHECKS.find((check) => done[2]?.checks[check.id] === 'FAIL')?.id);
     assert.equal(bars[0]?.[3], '2');
     assert.equal(bars.find((bar) => bar[1] === CHECKS[0]?.id)?.[3], '3');
+    // Each bar is labelled with its check's title, the id in its tooltip, and "passed/graded · percent" beside it.
+    const first = CHECKS[0];
+    const firstBar = new RegExp(`<g class="check-bar" data-check="${first?.id}"[^>]*><title>([^<]*)</title><text[^>]*>([^<]*)</text>[\\s\\S]*?<text[^>]*class="count">([^<]*)</text></g>`).exec(dom);
+    assert.ok(firstBar, 'the first check has a bar');
+    assert.ok(firstBar[1]?.includes(`(${first?.id})`), firstBar[1]);
+    assert.ok(firstBar[2]?.startsWith(`${first?.step}. ${Array.from(first?.title ?? '').slice(0, 20).join('')}`), firstBar[2]);
+    assert.equal(firstBar[3], '3/4 · 75%');
+    // Blocked apart from failed: the last check has one of each beside the passes.
+    const last = new RegExp(`<g class="check-bar" data-check="${lastCheck}"[^>]*data-fail="(\\d+)" data-blocked="(\\d+)"[^>]*>[\\s\\S]*?</g>`).exec(dom);
+    assert.deepEqual([last?.[1], last?.[2]], ['1', '1']);
+    assert.match(last?.[0] ?? '', /<rect class="fail"[^>]*>(?:<\/rect>)?<rect class="blocked"/);
+    // The class table comes before the students who could not be graded; each student links to their own file.
+    assert.ok(dom.indexOf('id="class"') < dom.indexOf('id="errors"'), 'class table first');
+    const links = [...dom.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((match) => [match[1], match[2]]);
+    assert.deepEqual(links.slice(0, 5), [1, 2, 3, 4, 5].map((n) => [`students/s${n}/${n === 5 ? 'error.txt' : 'report.json'}`, `s${n}`]));
+    // An error reads as its cause, whole, once; the paragraph is in error.txt.
+    assert.ok(dom.includes(`not graded: ${denied.cause}`));
+    assert.doesNotMatch(dom, /long paragraph|more characters/);
     assert.doesNotMatch(dom, /<script>|<b>bold/);
     assert.match(dom, /&lt;script&gt;document\.title=/);
     assert.doesNotMatch(dom, /<title>pwned/);

@@ -12,7 +12,7 @@ import { checkInfos, type ClassRecord } from '../../src/batch/class-record.js';
 import { renderCombinedJunit } from '../../src/batch/combined-junit.js';
 import { studentDir } from '../../src/batch/grade-student.js';
 import { GRADEBOOK_COLUMNS, renderGradebook } from '../../src/batch/gradebook.js';
-import { errorOutcome, gradedOutcome, type StudentOutcome } from '../../src/batch/outcome.js';
+import { causeFor, errorOutcome, gradedOutcome, type StudentOutcome } from '../../src/batch/outcome.js';
 import { renderSummaryHtml } from '../../src/batch/summary-html.js';
 import { summarize } from '../../src/batch/summary.js';
 import { gradeSnapshot } from '../../src/engine/grade.js';
@@ -153,7 +153,7 @@ describe('hostile roster names and error texts in the class outputs', () => {
         String(outcome.maxScore),
         outcome.score === null ? '' : String(Math.round((outcome.score / outcome.maxScore) * 1000) / 10),
         outcome.status,
-        sanitizeLine(outcome.error ?? ''),
+        sanitizeLine(causeFor(outcome)),
         ...record.checks.map((check) => outcome.checks[check.id] ?? ''),
       ]),
     ];

@@ -25,14 +25,17 @@ export interface BatchArgs {
   /** false for --no-probes. */
   probes: boolean;
   lab?: string;
+  csvBom: boolean;
 }
 
-export function printBatchEnd(result: Pick<BatchResult, 'record' | 'paths' | 'interrupted'>, io: CliIo, resumeHint: string): void {
+/** `regrade`: the command that regrades students in error can be run again (not so in the demo's gone sandbox). */
+export function printBatchEnd(result: Pick<BatchResult, 'record' | 'paths' | 'interrupted'>, io: CliIo, resumeHint: string, regrade = true): void {
   io.stdout.write(renderClassTable(result.record));
   io.stderr.write(`\nWrote:\n${result.paths.map((path) => `  ${path}\n`).join('')}`);
   const errors = result.record.done.filter((outcome) => outcome.status === 'error').map((outcome) => outcome.student.studentId);
   if (errors.length > 0) {
-    io.stderr.write(`${errors.length} student${errors.length > 1 ? 's' : ''} could not be graded (see summary.json); once fixed, regrade with --only ${errors.join(',')}\n`);
+    const count = `${errors.length} student${errors.length > 1 ? 's' : ''}`;
+    io.stderr.write(`${count} could not be graded (the reason in full: students/<id>/error.txt)${regrade ? `; once fixed, regrade with --only ${errors.join(',')}` : ''}\n`);
   }
   if (result.interrupted) io.stderr.write(`Interrupted: ${result.record.pending.length} students not graded yet. Continue with: ${resumeHint}\n`);
 }
@@ -42,7 +45,7 @@ export const batchCommand: CommandModule<BatchArgs> = {
   describe: 'Grade a class: every student account of a roster (CSV or JSON), through a read-only grading role in each',
   builder: (yargs) =>
     yargs
-      .positional('roster', { type: 'string', demandOption: true, describe: 'CSV or JSON roster: student_id, name, account_id, role_arn, external_id (or profile), region, password' })
+      .positional('roster', { type: 'string', demandOption: true, describe: 'CSV or JSON roster: student_id, name, account_id, role_arn, external_id (or profile), region, password; other columns (email, sis_id) go to the gradebook' })
       .option('out', { type: 'string', default: 'reports/batch', describe: 'Folder for the class outputs and a folder per student' })
       .option('concurrency', { type: 'number', default: DEFAULT_CONCURRENCY, describe: 'Students graded at the same time' })
       .option('account-timeout', { type: 'number', default: DEFAULT_ACCOUNT_TIMEOUT_SECONDS, describe: 'Seconds one account may take before it is an error' })
@@ -55,8 +58,10 @@ export const batchCommand: CommandModule<BatchArgs> = {
       .option('endpoint-url', { type: 'string', describe: 'Send every AWS call, role assumption included, to this endpoint (the sandbox)' })
       .option('probes', { type: 'boolean', default: true, describe: `Sign in and call each API (default); --no-probes grades the configuration only` })
       .option('lab', { type: 'string', describe: 'Lab spec JSON (default: the bundled spec of this lab)' })
+      .option('csv-bom', { type: 'boolean', default: false, alias: 'excel', describe: 'Start gradebook.csv with a UTF-8 byte order mark, so Excel shows accented names right' })
       .example('$0 batch roster.csv', 'grade the class into reports/batch/')
       .example('$0 batch roster.csv --resume', 'continue after an interruption')
+      .example('$0 batch roster.csv --excel', 'a gradebook.csv that Excel opens with the names right')
       .example('$0 batch roster.csv --shard 1/2 --out part1', 'grade half of the roster (the other half on another machine)') as unknown as Argv<BatchArgs>,
   async run(args, io, loadLab) {
     if (args.region !== undefined) validateRegion(args.region);
@@ -83,6 +88,7 @@ export const batchCommand: CommandModule<BatchArgs> = {
       shard: args.shard === undefined ? null : parseShard(args.shard),
       signal: interrupt.signal,
       progress: { stream: io.stderr, tty: Boolean(io.stderr.isTTY) },
+      csvBom: args.csvBom,
     });
     printBatchEnd(result, io, `lab-grader batch ${args.roster} --resume --out ${args.out}${args.shard ? ` --shard ${args.shard}` : ''}`);
     return batchExitCode(result);

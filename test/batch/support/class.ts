@@ -105,6 +105,8 @@ export interface StudentSpec {
   /** Instead of the role: a profile of the instructor's credentials file. */
   profile?: string;
   password?: string;
+  /** An extra roster column, carried to the gradebook. */
+  email?: string;
 }
 
 export const accountNumber = (n: number): string => String(100000000000 + n);
@@ -127,11 +129,11 @@ export async function buildAccounts(sandbox: RunningSandbox, students: readonly 
 const csvQuote = (value: string): string => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 export async function writeRoster(dir: string, students: readonly StudentSpec[], fileName = 'roster.csv'): Promise<string> {
-  const lines = ['student_id,name,account_id,role_arn,external_id,profile,password'];
+  const lines = ['student_id,name,account_id,role_arn,external_id,profile,password,email'];
   for (const student of students) {
     const access = student.profile ? ['', '', student.profile] : [gradingRoleArn(student.accountId), student.externalId, ''];
     lines.push(
-      [student.studentId, student.name ?? '', student.accountId, ...access, student.password ?? '']
+      [student.studentId, student.name ?? '', student.accountId, ...access, student.password ?? '', student.email ?? '']
         .map(csvQuote)
         .join(','),
     );
