@@ -3,7 +3,6 @@
 // instead of making a second one; when the request never reached AWS, it creates again.
 import assert from 'node:assert/strict';
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
 import { after, before, test } from 'node:test';
 import { ListUserPoolClientsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { createReferenceClients, destroyReferenceClients } from '../../reference-solution/clients.js';
@@ -11,6 +10,7 @@ import { deployReferenceSolution } from '../../reference-solution/deploy/index.j
 import { loadLabSpec } from '../../checks/index.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { referenceConfigFor } from '../../src/demo/sandbox-account.js';
+import { listenOnLoopback } from '../collect/support/local-server.js';
 import { ACCOUNT, collectLog, labResources, labSandbox, REGION, sandboxConfig } from './helpers.js';
 
 /** What the proxy does to the first request of an operation. */
@@ -34,7 +34,6 @@ interface FaultyProxy {
 /** Forwards every request to `upstream`, except that the first request of each faulty operation meets its fault. */
 async function faultyProxy(upstream: string, faults: Record<string, Fault>): Promise<FaultyProxy> {
   const forwarded = new Map<string, number>();
-  const sockets = new Set<Socket>();
   const faulted = new Set<string>();
   let upstreamIdle = Promise.resolve();
   const server = createServer((request, response) => {
@@ -63,22 +62,7 @@ async function faultyProxy(upstream: string, faults: Record<string, Fault>): Pro
       );
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    forwarded,
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), forwarded };
 }
 
 function forward(upstream: string, request: IncomingMessage, body: Buffer, answer: (response: IncomingMessage, body: Buffer) => void): void {

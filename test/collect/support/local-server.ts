@@ -1,5 +1,5 @@
 // A local HTTP server standing in for AWS: counts the requests that reach it and answers as told.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 export interface LocalServer {
@@ -12,7 +12,6 @@ export interface LocalServer {
 /** `respond` returning false leaves the request hanging (for timeouts). */
 export async function startLocalServer(respond: (request: IncomingMessage, body: string, response: ServerResponse) => boolean): Promise<LocalServer> {
   const requests: LocalServer['requests'] = [];
-  const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -21,6 +20,12 @@ export async function startLocalServer(respond: (request: IncomingMessage, body:
       respond(request, body, response);
     });
   });
+  return { ...(await listenOnLoopback(server)), requests };
+}
+
+/** Listens on a free loopback port; close() also ends the connections still open (keep-alive, held answers). */
+export async function listenOnLoopback(server: Server): Promise<{ endpoint: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -30,7 +35,6 @@ export async function startLocalServer(respond: (request: IncomingMessage, body:
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    requests,
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
