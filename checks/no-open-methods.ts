@@ -1,7 +1,22 @@
 import type { Check } from '../src/engine/types.js';
+import type { ApiDeployment, Observed } from '../src/snapshot/types.js';
 import { listed } from './support/format.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { REDEPLOY_CLI } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
+
+/** OPTIONS answers CORS preflights, which browsers send without credentials. */
+const isOpen = (httpMethod: string, authorizationType: string) => httpMethod !== 'OPTIONS' && authorizationType === 'NONE';
+
+/** The methods the prod stage serves without a token: what anyone can call now, whatever the live configuration says. */
+function openOnProd(deployment: Observed<ApiDeployment>): string[] {
+  if (deployment.state !== 'found' || deployment.value.apiSummary === null) return [];
+  return Object.entries(deployment.value.apiSummary).flatMap(([path, methods]) =>
+    Object.entries(methods)
+      .filter(([httpMethod, summary]) => isOpen(httpMethod, summary.authorizationType))
+      .map(([httpMethod]) => `${httpMethod} ${path}`),
+  );
+}
 
 const check: Check = {
   meta: {
@@ -12,8 +27,10 @@ const check: Check = {
     severity: 'high',
     kind: 'inspect',
     messages: {
-      noneOpen: 'Every method of the API {{apiId}} (OPTIONS aside) requires authorization.',
+      noneOpen: 'Every method of the API {{apiId}} (OPTIONS aside) requires authorization, in the configuration and on the {{names.stage}} stage.',
       openMethods: 'The API {{apiId}} has methods anyone can call without a token: {{openMethods}}.',
+      openOnProdOnly:
+        'The {{names.stage}} stage (deployment {{deploymentId}}) still serves {{openMethods}} to anyone without a token: the configuration requires authorization now, but that change was not deployed.',
       ...UNOBSERVED_MESSAGES,
     },
     remediation: {
@@ -21,28 +38,39 @@ const check: Check = {
       cli:
         'aws apigateway update-method --rest-api-id {{apiId}} --resource-id {{firstOpenResourceId}} --http-method {{firstOpenHttpMethod}} ' +
         '--patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value={{authorizerId}} --region {{region}}',
+      byMessage: {
+        openOnProdOnly: {
+          text: 'Deploy the API again: the prod stage serves the configuration of its last deployment, which still had the open methods.',
+          cli: REDEPLOY_CLI,
+        },
+      },
     },
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',
     permissions: ['apigateway:GET'],
   },
   evaluate(snapshot) {
-    const { api, resources } = snapshot.apigateway;
+    const { api, resources, deployment } = snapshot.apigateway;
     if (api.state !== 'found') return unobserved(api, 'the REST API');
     if (resources.state !== 'found') return unobserved(resources, 'the API resources');
-    // OPTIONS answers CORS preflights, which browsers send without credentials.
     const open = resources.value.flatMap((resource) =>
       Object.values(resource.methods)
-        .filter((method) => method.httpMethod !== 'OPTIONS' && method.authorizationType === 'NONE')
+        .filter((method) => isOpen(method.httpMethod, method.authorizationType))
         .map((method) => ({ label: `${method.httpMethod} ${resource.path}`, resourceId: resource.id, httpMethod: method.httpMethod })),
     );
     const apiId = api.value.id;
     const [first] = open;
-    if (!first) return passed('noneOpen', { apiId });
-    return failed(
-      'openMethods',
-      { apiId, openMethods: listed(open.map((method) => method.label)), firstOpen: first.label, firstOpenResourceId: first.resourceId, firstOpenHttpMethod: first.httpMethod },
-      { open },
-    );
+    if (first) {
+      return failed(
+        'openMethods',
+        { apiId, openMethods: listed(open.map((method) => method.label)), firstOpen: first.label, firstOpenResourceId: first.resourceId, firstOpenHttpMethod: first.httpMethod },
+        { open, openOnProd: openOnProd(deployment) },
+      );
+    }
+    const servedOpen = openOnProd(deployment);
+    if (servedOpen.length > 0 && deployment.state === 'found') {
+      return failed('openOnProdOnly', { apiId, deploymentId: deployment.value.id, openMethods: listed(servedOpen) }, { openOnProd: servedOpen });
+    }
+    return passed('noneOpen', { apiId });
   },
 };
 

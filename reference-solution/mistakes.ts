@@ -10,6 +10,8 @@ import {
   DeleteRestApiCommand,
   DeleteStageCommand,
   PutIntegrationCommand,
+  PutMethodCommand,
+  UpdateAuthorizerCommand,
   UpdateMethodCommand,
   type CreateAuthorizerCommandInput,
 } from '@aws-sdk/client-api-gateway';
@@ -265,6 +267,37 @@ const DEFINITIONS = {
       await setAuthorization(ctx, outputs, 'NONE');
       await redeploy(ctx, outputs);
       await setAuthorization(ctx, outputs, 'COGNITO_USER_POOLS', outputs.authorizerId);
+    },
+  },
+  'extra-open-method-deployed': {
+    title: 'An open POST /hello was fixed without deploying again',
+    description:
+      'The learner added POST /hello with authorization NONE and deployed it, then gave it the authorizer without a new deployment: prod still answers POST /hello without a token.',
+    apply: async (ctx, outputs) => {
+      const post = { restApiId: outputs.apiId, resourceId: outputs.resourceId, httpMethod: 'POST' };
+      await ctx.clients.apigateway.send(new PutMethodCommand({ ...post, authorizationType: 'NONE' }));
+      const uri = invocationUri(ctx.region, outputs.functionArn);
+      await ctx.clients.apigateway.send(new PutIntegrationCommand({ ...post, type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri }));
+      await redeploy(ctx, outputs);
+      const patchOperations = [
+        { op: 'replace' as const, path: '/authorizationType', value: 'COGNITO_USER_POOLS' },
+        { op: 'replace' as const, path: '/authorizerId', value: outputs.authorizerId },
+      ];
+      await ctx.clients.apigateway.send(new UpdateMethodCommand({ ...post, patchOperations }));
+    },
+  },
+  'authorizer-changed-not-redeployed': {
+    title: "The authorizer's identity source was fixed without deploying again",
+    description:
+      "The learner deployed the authorizer reading the token from an X-Id-Token header, then set it back to Authorization without a new deployment: prod still reads X-Id-Token and refuses the lab's calls.",
+    apply: async (ctx, outputs) => {
+      const identitySource = (value: string) =>
+        ctx.clients.apigateway.send(
+          new UpdateAuthorizerCommand({ restApiId: outputs.apiId, authorizerId: outputs.authorizerId, patchOperations: [{ op: 'replace', path: '/identitySource', value }] }),
+        );
+      await identitySource('method.request.header.X-Id-Token');
+      await redeploy(ctx, outputs);
+      await identitySource(ctx.lab.expected.identitySource);
     },
   },
   'handler-other-message': {

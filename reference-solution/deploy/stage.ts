@@ -21,10 +21,18 @@ interface OpenApiOperation {
 
 interface OpenApiDocument {
   paths?: Record<string, Record<string, OpenApiOperation>>;
-  components?: { securitySchemes?: Record<string, { 'x-amazon-apigateway-authtype'?: string; 'x-amazon-apigateway-authorizer'?: { providerARNs?: string[] } }> };
+  components?: {
+    securitySchemes?: Record<string, { name?: string; 'x-amazon-apigateway-authtype'?: string; 'x-amazon-apigateway-authorizer'?: { providerARNs?: string[] } }>;
+  };
 }
 
-/** Whether the deployed stage serves GET /hello behind a Cognito authorizer on the pool, integrated with the function. */
+/** An export's operation keys but OPTIONS, which answers CORS preflights without credentials. */
+const OPERATION_KEY = /^(get|put|post|delete|head|patch|x-amazon-apigateway-any-method)$/;
+
+/**
+ * Whether the deployed stage serves GET /hello behind a Cognito authorizer on the pool that reads the lab's header,
+ * integrated with the function, and no method without a token (OPTIONS aside).
+ */
 async function servesLabMethod(ctx: ReferenceContext, target: StageTarget): Promise<boolean> {
   const exported = await ctx.clients.apigateway.send(
     new GetExportCommand({
@@ -40,7 +48,13 @@ async function servesLabMethod(ctx: ReferenceContext, target: StageTarget): Prom
   const integration = operation?.['x-amazon-apigateway-integration'];
   const schemeName = Object.keys(operation?.security?.[0] ?? {})[0];
   const scheme = schemeName === undefined ? undefined : doc.components?.securitySchemes?.[schemeName];
+  const tokenHeader = /^method\.request\.header\.(.+)$/.exec(ctx.lab.expected.identitySource)?.[1];
+  const openOperations = Object.values(doc.paths ?? {}).flatMap((operations) =>
+    Object.entries(operations).filter(([key, served]) => OPERATION_KEY.test(key) && (served.security ?? []).length === 0),
+  );
   return (
+    openOperations.length === 0 &&
+    scheme?.name === tokenHeader &&
     integration?.type?.toUpperCase() === 'AWS_PROXY' &&
     integration.uri === target.integrationUri &&
     scheme?.['x-amazon-apigateway-authtype'] === 'cognito_user_pools' &&

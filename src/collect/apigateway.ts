@@ -1,9 +1,10 @@
 // API Gateway: the lab's REST API (by name) and what hangs off it.
-// GetRestApis -> (GetResources | GetAuthorizers | GetStages -> GetDeployment).
+// GetRestApis -> (GetResources | GetAuthorizers | GetStages -> (GetDeployment | GetExport)).
 // GetRestApis already returns whole RestApi items, so no GetRestApi follows it.
 import {
   GetAuthorizersCommand,
   GetDeploymentCommand,
+  GetExportCommand,
   GetResourcesCommand,
   GetRestApisCommand,
   GetStagesCommand,
@@ -20,12 +21,14 @@ import type {
   Choice,
   Observed,
   RestApi,
+  StageDefinition,
 } from '../snapshot/types.js';
 import { chooseCandidate, mapNonEmpty } from './choose.js';
 import type { CollectContext, Section } from './context.js';
 import { isoDate, orNull, required } from './convert.js';
 import { absentIfEmpty, mapFound, skipped, skippedAfter } from './observed.js';
 import { collectPages } from './paginate.js';
+import { stageDefinitionOf } from './stage-definition.js';
 
 /** The most GetRestApis, GetResources and GetAuthorizers accept per page. */
 const PAGE_SIZE = 500;
@@ -57,8 +60,11 @@ export function collectApiGateway(ctx: CollectContext): ApiGatewayCollection {
   const deployment = Promise.all([selection, stages]).then(([{ api }, stageList]) =>
     api.state === 'found' ? getStageDeployment(ctx, api.value.id, stageList) : skippedAfter<ApiDeployment>(api, `the REST API ${ctx.lab.names.api}`),
   );
-  const section = Promise.all([selection, resources, authorizers, stages, deployment]).then(
-    ([{ apis, apiChoice, api, note }, resourceList, authorizerList, stageList, stageDeployment]) => ({
+  const stageDefinition = Promise.all([selection, stages]).then(([{ api }, stageList]) =>
+    api.state === 'found' ? getStageDefinition(ctx, api.value.id, stageList) : skippedAfter<StageDefinition>(api, `the REST API ${ctx.lab.names.api}`),
+  );
+  const section = Promise.all([selection, resources, authorizers, stages, deployment, stageDefinition]).then(
+    ([{ apis, apiChoice, api, note }, resourceList, authorizerList, stageList, stageDeployment, definition]) => ({
       evidence: {
         apis: mapFound(apis, (list) => list.map(({ id, name, createdDate }) => ({ id, name, createdDate }))),
         apiChoice,
@@ -67,6 +73,7 @@ export function collectApiGateway(ctx: CollectContext): ApiGatewayCollection {
         authorizers: authorizerList,
         stages: stageList,
         deployment: stageDeployment,
+        stageDefinition: definition,
       },
       notes: note === null ? [] : [note],
     }),
@@ -211,14 +218,33 @@ function getStages(ctx: CollectContext, restApiId: string): Promise<Observed<Api
   });
 }
 
+/** The lab's stage with the deployment it serves, or why there is nothing deployed to read. */
+function deployedStage(ctx: CollectContext, restApiId: string, stages: Observed<ApiStage[]>): { deploymentId: string } | Observed<never> {
+  const stageName = ctx.lab.names.stage;
+  if (stages.state !== 'found') return skippedAfter(stages, `the stages of the REST API ${restApiId}`);
+  const stage = stages.value.find((candidate) => candidate.stageName === stageName);
+  if (stage === undefined) return skipped(`the REST API ${restApiId} has no stage named ${stageName}`);
+  if (stage.deploymentId === null) return skipped(`the stage ${stageName} points at no deployment`);
+  return { deploymentId: stage.deploymentId };
+}
+
+/** What the lab's stage serves, from its export (the deployed authorizers, which GetDeployment does not show). */
+function getStageDefinition(ctx: CollectContext, restApiId: string, stages: Observed<ApiStage[]>): Promise<Observed<StageDefinition>> {
+  const stage = deployedStage(ctx, restApiId, stages);
+  if ('state' in stage) return Promise.resolve(stage);
+  return ctx.observe('apigateway:GetExport', async () => {
+    const exported = await ctx.clients.apigateway.send(
+      new GetExportCommand({ restApiId, stageName: ctx.lab.names.stage, exportType: 'oas30', parameters: { extensions: 'authorizers' }, accepts: 'application/json' }),
+    );
+    return stageDefinitionOf(new TextDecoder().decode(exported.body));
+  });
+}
+
 /** The deployment the lab's stage points at, with the summary of what it serves. */
 function getStageDeployment(ctx: CollectContext, restApiId: string, stages: Observed<ApiStage[]>): Promise<Observed<ApiDeployment>> {
-  const stageName = ctx.lab.names.stage;
-  if (stages.state !== 'found') return Promise.resolve(skippedAfter(stages, `the stages of the REST API ${restApiId}`));
-  const stage = stages.value.find((candidate) => candidate.stageName === stageName);
-  if (stage === undefined) return Promise.resolve(skipped(`the REST API ${restApiId} has no stage named ${stageName}`));
-  const deploymentId = stage.deploymentId;
-  if (deploymentId === null) return Promise.resolve(skipped(`the stage ${stageName} points at no deployment`));
+  const stage = deployedStage(ctx, restApiId, stages);
+  if ('state' in stage) return Promise.resolve(stage);
+  const { deploymentId } = stage;
   return ctx.observe('apigateway:GetDeployment', async () => {
     const deployment = await ctx.clients.apigateway.send(new GetDeploymentCommand({ restApiId, deploymentId, embed: ['apisummary'] }));
     return {

@@ -21,7 +21,7 @@ function emptySnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     cognito: { pools: skipped, poolChoice: null, pool: skipped, clients: skipped, clientChoice: null, client: skipped, user: skipped },
     iam: { roleName: 'r', roleSource: 'lab-spec', role: skipped, attachedPolicies: skipped },
     lambda: { function: skipped, policy: skipped, integrationFunction: skipped },
-    apigateway: { apis: skipped, apiChoice: null, api: skipped, resources: skipped, authorizers: skipped, stages: skipped, deployment: skipped },
+    apigateway: { apis: skipped, apiChoice: null, api: skipped, resources: skipped, authorizers: skipped, stages: skipped, deployment: skipped, stageDefinition: skipped },
     probes: {
       state: 'not-run',
       reason: 'test',

@@ -240,6 +240,26 @@ export interface ApiDeployment {
   apiSummary: Record<string, Record<string, { authorizationType: string; apiKeyRequired: boolean }>> | null;
 }
 
+/** An authorizer as the stage serves it (GetExport's security scheme and its x-amazon-apigateway-authorizer). */
+export interface DeployedAuthorizer {
+  /** COGNITO_USER_POOLS, TOKEN, REQUEST, as GetAuthorizers spells it. */
+  type: string;
+  providerARNs: string[];
+  /** method.request.header.<name>: the export names the header the token is read from. */
+  identitySource: string | null;
+}
+
+/**
+ * What the lab's stage serves, read back with GetExport (OpenAPI 3.0, authorizers extension): which authorizer
+ * each deployed method uses, with its scopes, and each authorizer's settings as deployed.
+ */
+export interface StageDefinition {
+  /** path -> HTTP method -> the authorizer's name (null: none) and the method's authorization scopes. */
+  methods: Record<string, Record<string, { authorizer: string | null; scopes: string[] }>>;
+  /** By authorizer name. */
+  authorizers: Record<string, DeployedAuthorizer>;
+}
+
 export interface ApiGatewayEvidence {
   /** Every REST API whose name is the lab's API name. */
   apis: Observed<RestApiSummary[]>;
@@ -250,6 +270,8 @@ export interface ApiGatewayEvidence {
   stages: Observed<ApiStage[]>;
   /** The deployment the lab's stage (prod) points at. */
   deployment: Observed<ApiDeployment>;
+  /** What the lab's stage serves, from its export: the deployed authorizers. */
+  stageDefinition: Observed<StageDefinition>;
 }
 
 // ---- Probes (the live part) ----

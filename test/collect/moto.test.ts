@@ -126,6 +126,8 @@ describe('collectSnapshot against moto', { skip: unavailable ?? false }, () => {
     assert.equal(deployment.id, stage?.deploymentId);
     // moto ignores embed=apisummary; AWS returns apiSummary["/hello"]["GET"].
     assert.equal(deployment.apiSummary, null);
+    // moto's stage export has no paths; AWS's has /hello's GET with its security and the authorizer's scheme.
+    assert.deepEqual(found(snapshot.apigateway.stageDefinition), { methods: {}, authorizers: {} });
 
     assert.equal(snapshot.probes.state, 'not-run');
     assert.equal(snapshot.probes.http.noToken.state, 'skipped');
@@ -133,6 +135,7 @@ describe('collectSnapshot against moto', { skip: unavailable ?? false }, () => {
     assert.deepEqual([...calls].sort(), [
       'apigateway:GetAuthorizers',
       'apigateway:GetDeployment',
+      'apigateway:GetExport',
       'apigateway:GetResources',
       'apigateway:GetRestApis',
       'apigateway:GetStages',

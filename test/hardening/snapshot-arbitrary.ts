@@ -8,6 +8,7 @@ import { BUNDLED_LAB_SPEC } from '../../checks/lab/spec.js';
 import type {
   ApiAuthorizer,
   ApiDeployment,
+  StageDefinition,
   ApiIntegration,
   ApiMethod,
   ApiResource,
@@ -147,6 +148,11 @@ const deployment: fc.Arbitrary<ApiDeployment> = fc.record({
   apiSummary: fc.option(record(record(fc.record({ authorizationType: text, apiKeyRequired: fc.boolean() }))), { nil: null }),
 });
 
+const stageDefinition: fc.Arbitrary<StageDefinition> = fc.record({
+  methods: record(record(fc.record({ authorizer: textOrNull, scopes: texts }))),
+  authorizers: record(fc.record({ type: text, providerARNs: texts, identitySource: textOrNull })),
+});
+
 const decodedToken: fc.Arbitrary<DecodedToken> = fc.record({
   header: record(fc.jsonValue({ maxDepth: 2 })),
   claims: fc.oneof(record(fc.oneof(text, fc.jsonValue({ maxDepth: 3 }))), fc.constant(tokenClaims())),
@@ -264,6 +270,7 @@ function snapshotWith(completeWeight: number): fc.Arbitrary<Snapshot> {
           completeWeight,
         ),
         deployment: observed(deployment, COMPLETE.apigateway.deployment, completeWeight),
+        stageDefinition: observed(stageDefinition, COMPLETE.apigateway.stageDefinition, completeWeight),
       }),
       probes: fc.record({
         state: fc.constantFrom('run', 'run', 'not-run'),

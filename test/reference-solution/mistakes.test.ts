@@ -8,6 +8,7 @@ import {
   GetAuthorizersCommand,
   GetDeploymentCommand,
   GetDeploymentsCommand,
+  GetExportCommand,
   GetIntegrationCommand,
   GetMethodCommand,
   GetStageCommand,
@@ -45,11 +46,17 @@ async function helloGet(clients: ReferenceClients, outputs: ReferenceOutputs) {
   return clients.apigateway.send(new GetMethodCommand({ restApiId: outputs.apiId, resourceId: outputs.resourceId, httpMethod: 'GET' }));
 }
 
-/** How prod serves GET /hello (the deployment's apiSummary). */
-async function prodServes(clients: ReferenceClients, outputs: ReferenceOutputs) {
+/** How prod serves a method of /hello (the deployment's apiSummary). */
+async function prodServes(clients: ReferenceClients, outputs: ReferenceOutputs, httpMethod = 'GET') {
   const { deploymentId } = await clients.apigateway.send(new GetStageCommand({ restApiId: outputs.apiId, stageName: 'prod' }));
   const deployment = await clients.apigateway.send(new GetDeploymentCommand({ restApiId: outputs.apiId, deploymentId, embed: ['apisummary'] }));
-  return deployment.apiSummary?.['/hello']?.['GET']?.authorizationType;
+  return deployment.apiSummary?.['/hello']?.[httpMethod]?.authorizationType;
+}
+
+/** The header prod's CognitoAuthorizer reads the token from (the stage export's security scheme). */
+async function prodTokenHeader(clients: ReferenceClients, outputs: ReferenceOutputs) {
+  const exported = await clients.apigateway.send(new GetExportCommand({ restApiId: outputs.apiId, stageName: 'prod', exportType: 'oas30', parameters: { extensions: 'authorizers' } }));
+  return JSON.parse(new TextDecoder().decode(exported.body)).components.securitySchemes.CognitoAuthorizer.name;
 }
 
 async function labClient(clients: ReferenceClients, outputs: ReferenceOutputs) {
@@ -154,6 +161,16 @@ const STATE: Record<MistakeName, StateCheck> = {
   'stale-deployment': async (clients, outputs) => {
     assert.equal((await helloGet(clients, outputs)).authorizationType, 'COGNITO_USER_POOLS');
     assert.equal(await prodServes(clients, outputs), 'NONE');
+  },
+  'extra-open-method-deployed': async (clients, outputs) => {
+    const post = await clients.apigateway.send(new GetMethodCommand({ restApiId: outputs.apiId, resourceId: outputs.resourceId, httpMethod: 'POST' }));
+    assert.equal(post.authorizationType, 'COGNITO_USER_POOLS');
+    assert.equal(await prodServes(clients, outputs, 'POST'), 'NONE');
+  },
+  'authorizer-changed-not-redeployed': async (clients, outputs) => {
+    const { items } = await clients.apigateway.send(new GetAuthorizersCommand({ restApiId: outputs.apiId }));
+    assert.equal(items?.[0]?.identitySource, 'method.request.header.Authorization');
+    assert.equal(await prodTokenHeader(clients, outputs), 'X-Id-Token');
   },
   'handler-other-message': async (clients) => {
     const source = await handlerSource(clients);

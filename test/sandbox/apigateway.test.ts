@@ -298,6 +298,35 @@ describe('deployment snapshots', () => {
     assert.equal(newSummary.apiSummary?.['/hello']?.['GET']?.authorizationType, 'NONE');
   });
 
+  it("exports the authorizers as deployed: an authorizer changed since keeps its deployed header and pools", async () => {
+    const lab = await buildLabApi(apigw, 'StaleAuthorizerAPI');
+    await apigw.send(new CreateDeploymentCommand({ restApiId: lab.apiId, stageName: 'prod' }));
+    await apigw.send(
+      new UpdateAuthorizerCommand({
+        restApiId: lab.apiId,
+        authorizerId: lab.authorizerId,
+        patchOperations: [
+          { op: 'replace', path: '/identitySource', value: 'method.request.header.X-Id-Token' },
+          { op: 'replace', path: '/providerARNs/0', value: POOL_ARN.replace(/userpool\/.*/, 'userpool/us-east-1_Other') },
+        ],
+      }),
+    );
+    const exportScheme = async () => {
+      const exported = await apigw.send(
+        new GetExportCommand({ restApiId: lab.apiId, stageName: 'prod', exportType: 'oas30', parameters: { extensions: 'authorizers' } }),
+      );
+      return JSON.parse(Buffer.from(exported.body!).toString('utf8')).components.securitySchemes.CognitoAuthorizer;
+    };
+    const deployed = await exportScheme();
+    assert.equal(deployed.name, 'Authorization');
+    assert.deepEqual(deployed['x-amazon-apigateway-authorizer'].providerARNs, [POOL_ARN]);
+
+    await apigw.send(new CreateDeploymentCommand({ restApiId: lab.apiId, stageName: 'prod' }));
+    const redeployed = await exportScheme();
+    assert.equal(redeployed.name, 'X-Id-Token');
+    assert.match(redeployed['x-amazon-apigateway-authorizer'].providerARNs[0], /us-east-1_Other$/);
+  });
+
   it('leaves a resource added after the deployment out of apiSummary', async () => {
     const lab = await buildLabApi(apigw, 'LateResourceAPI');
     const deployment = await apigw.send(new CreateDeploymentCommand({ restApiId: lab.apiId, stageName: 'prod' }));

@@ -58,6 +58,8 @@ const DEFINITIONS: Record<MistakeName, VerdictDefinition> = {
   'no-deployment': { fixture: 'no-deployment' },
   'no-prod-stage': { fixture: 'no-prod-stage' },
   'stale-deployment': { fixture: 'stale-deployment' },
+  'extra-open-method-deployed': { fixture: 'extra-open-method-deployed' },
+  'authorizer-changed-not-redeployed': { fixture: 'authorizer-changed-not-redeployed' },
   'handler-other-message': { expect: { 'probe-response-body': 'FAIL differs' } },
   'handler-raises': { expect: HANDLER_FAILED },
   'duplicate-pools': { fixture: 'duplicate-pools' },
