@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { mutate } from '../../fixtures/mutate.js';
 import { InputError } from '../errors.js';
-import { loadSnapshot, validateSnapshot } from './validate.js';
+import { labBundle, loadLabSpec } from '../../checks/index.js';
+import { gradeSnapshot } from '../engine/grade.js';
+import { loadSnapshot, NO_STAGE_DEFINITION_REASON, validateSnapshot } from './validate.js';
 
 const COMPLETE = fileURLToPath(new URL('../../fixtures/complete-lab/snapshot.json', import.meta.url));
 const complete = JSON.parse(await readFile(COMPLETE, 'utf8')) as Record<string, any>;
@@ -22,6 +24,15 @@ function rejects(doc: unknown, message: RegExp): void {
 test('the complete fixture is a valid snapshot', async () => {
   const snapshot = await loadSnapshot(COMPLETE);
   assert.equal(snapshot.cognito.pool.state, 'found');
+});
+
+test("a snapshot saved before the stage's export was read loads, and only the check that needs it cannot be graded", async () => {
+  const { stageDefinition: _dropped, ...apigateway } = structuredClone(complete['apigateway']);
+  const snapshot = validateSnapshot({ ...structuredClone(complete), apigateway }, 'fixtures/old.json');
+  assert.deepEqual(snapshot.apigateway.stageDefinition, { state: 'skipped', reason: NO_STAGE_DEFINITION_REASON });
+  const result = gradeSnapshot(snapshot, await loadLabSpec(), labBundle, { source: 'snapshot' });
+  const notPassing = result.checks.filter((check) => check.status !== 'PASS').map((check) => `${check.id} ${check.status}`);
+  assert.deepEqual(notPassing, ['prod-deployment-current ERROR']);
 });
 
 test('an unknown observation state names the file, the JSON pointer and the allowed states', () => {

@@ -25,11 +25,16 @@ function checkSchemaVersion(doc: unknown, where: string): void {
 // recurse over the evidence, and a deeper document would overflow their stacks.
 const MAX_SNAPSHOT_DEPTH = 64;
 
+/** Saved before the grader read what the stage serves (GetExport): that evidence is missing, not wrong. */
+export const NO_STAGE_DEFINITION_REASON = 'this snapshot was saved by an earlier lab-grader, which did not read what the stage serves (its export)';
+
 /** `where` names the document in messages (its file path). */
 export function validateSnapshot(doc: unknown, where: string): Snapshot {
   checkSchemaVersion(doc, where);
   refuseDeeperThan(doc, MAX_SNAPSHOT_DEPTH, where, 'lab-grader snapshot');
-  return validateAgainst<Snapshot>(validate, doc, where, 'lab-grader snapshot');
+  const snapshot = validateAgainst<Snapshot>(validate, doc, where, 'lab-grader snapshot');
+  snapshot.apigateway.stageDefinition ??= { state: 'skipped', reason: NO_STAGE_DEFINITION_REASON };
+  return snapshot;
 }
 
 export async function loadSnapshot(path: string): Promise<Snapshot> {
