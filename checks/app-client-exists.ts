@@ -19,9 +19,9 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the app client as in Activity 4.',
-      cli:
+      commands: [
         'CLIENT_ID=$(aws cognito-idp create-user-pool-client --user-pool-id {{userPoolId}} --client-name {{names.appClient}} ' +
-        "--explicit-auth-flows ADMIN_NO_SRP_AUTH USER_PASSWORD_AUTH --region {{region}} --query 'UserPoolClient.ClientId' --output text)",
+        "--explicit-auth-flows ADMIN_NO_SRP_AUTH USER_PASSWORD_AUTH --region {{region}} --query 'UserPoolClient.ClientId' --output text)"],
     },
     docs: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html',
     permissions: ['cognito-idp:ListUserPoolClients', 'cognito-idp:DescribeUserPoolClient'],

@@ -17,10 +17,11 @@ const check: Check = {
     },
     remediation: {
       text: 'A client secret cannot be removed: delete this app client and create it again without --generate-secret, as in Activity 4.',
-      cli:
-        'aws cognito-idp delete-user-pool-client --user-pool-id {{userPoolId}} --client-id {{clientId}} --region {{region}} && ' +
+      commands: [
+        'aws cognito-idp delete-user-pool-client --user-pool-id {{userPoolId}} --client-id {{clientId}} --region {{region}}',
         'CLIENT_ID=$(aws cognito-idp create-user-pool-client --user-pool-id {{userPoolId}} --client-name {{names.appClient}} ' +
-        "--explicit-auth-flows ADMIN_NO_SRP_AUTH USER_PASSWORD_AUTH --region {{region}} --query 'UserPoolClient.ClientId' --output text)",
+          "--explicit-auth-flows ADMIN_NO_SRP_AUTH USER_PASSWORD_AUTH --region {{region}} --query 'UserPoolClient.ClientId' --output text)",
+      ],
     },
     docs: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html',
     permissions: ['cognito-idp:DescribeUserPoolClient'],

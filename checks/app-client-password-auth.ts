@@ -19,7 +19,7 @@ const check: Check = {
     },
     remediation: {
       text: "Enable USER_PASSWORD_AUTH on the app client; update-user-pool-client replaces the client's settings, so list every flow you need.",
-      cli: 'aws cognito-idp update-user-pool-client --user-pool-id {{userPoolId}} --client-id {{clientId}} --explicit-auth-flows ADMIN_NO_SRP_AUTH USER_PASSWORD_AUTH --region {{region}}',
+      commands: ['aws cognito-idp update-user-pool-client --user-pool-id {{userPoolId}} --client-id {{clientId}} --explicit-auth-flows ADMIN_NO_SRP_AUTH USER_PASSWORD_AUTH --region {{region}}'],
     },
     docs: 'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html',
     permissions: ['cognito-idp:DescribeUserPoolClient'],

@@ -3,6 +3,7 @@ import { closestAuthorizer, labAuthorizers } from './support/authorizer.js';
 import { listed, shown } from './support/format.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { failed, passed } from './support/verdict.js';
+import { REDEPLOY_CLI, USE_AUTHORIZER_CLI } from './support/remediations.js';
 
 const CREATE_AUTHORIZER =
   'AUTHORIZER_ID=$(aws apigateway create-authorizer --rest-api-id {{apiId}} --name {{names.authorizer}} --type COGNITO_USER_POOLS ' +
@@ -27,13 +28,16 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the Cognito authorizer on your user pool as in Activity 8, point GET /hello at it (Activity 9), and deploy again.',
-      cli: CREATE_AUTHORIZER,
+      commands: [CREATE_AUTHORIZER, USE_AUTHORIZER_CLI],
+      afterAll: REDEPLOY_CLI,
       byMessage: {
         wrongIdentitySource: {
           text: 'Make the authorizer read the Authorization header, then deploy again.',
-          cli:
+          commands: [
             'aws apigateway update-authorizer --rest-api-id {{apiId}} --authorizer-id {{authorizerId}} ' +
             '--patch-operations op=replace,path=/identitySource,value={{expected.identitySource}} --region {{region}}',
+          ],
+          afterAll: REDEPLOY_CLI,
         },
       },
     },

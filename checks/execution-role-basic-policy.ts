@@ -19,7 +19,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Attach the managed policy that lets the function write its logs, as in Activity 6.',
-      cli: 'aws iam attach-role-policy --role-name {{roleName}} --policy-arn {{expected.basicExecutionPolicyArn}}',
+      commands: ['aws iam attach-role-policy --role-name {{roleName}} --policy-arn {{expected.basicExecutionPolicyArn}}'],
     },
     docs: 'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaBasicExecutionRole.html',
     permissions: ['iam:ListAttachedRolePolicies'],

@@ -4,10 +4,12 @@ import { roleGuessed } from './support/role.js';
 import { failed, passed } from './support/verdict.js';
 
 /** Activity 6's role commands (the trust policy is the lab's, verbatim). */
-const CREATE_ROLE =
+const CREATE_ROLE = [
   'LAMBDA_ROLE_ARN=$(aws iam create-role --role-name {{names.role}} --assume-role-policy-document ' +
-  `'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}' ` +
-  "--query 'Role.Arn' --output text) && aws iam attach-role-policy --role-name {{names.role}} --policy-arn {{expected.basicExecutionPolicyArn}}";
+    `'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}' ` +
+    "--query 'Role.Arn' --output text)",
+  'aws iam attach-role-policy --role-name {{names.role}} --policy-arn {{expected.basicExecutionPolicyArn}}',
+];
 
 const check: Check = {
   meta: {
@@ -25,12 +27,15 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the execution role, trusted by Lambda, and attach AWSLambdaBasicExecutionRole, as in Activity 6.',
-      cli: CREATE_ROLE,
+      commands: CREATE_ROLE,
       byMessage: {
         functionRoleMissing: {
           text: 'Create the lab role as in Activity 6, then give it to the function.',
-          cli:
-            `${CREATE_ROLE} && sleep 10 && aws lambda update-function-configuration --function-name {{functionName}} --role "$LAMBDA_ROLE_ARN" --region {{region}}`,
+          commands: [
+            ...CREATE_ROLE,
+            'sleep 10',
+            'aws lambda update-function-configuration --function-name {{functionName}} --role "$LAMBDA_ROLE_ARN" --region {{region}}',
+          ],
         },
       },
     },

@@ -22,9 +22,9 @@ const check: Check = {
     },
     remediation: {
       text: "Replace the role's trust policy with the one from Activity 6.",
-      cli:
+      commands: [
         'aws iam update-assume-role-policy --role-name {{roleName}} --policy-document ' +
-        `'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}'`,
+        `'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}'`],
     },
     docs: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html',
     permissions: ['iam:GetRole'],

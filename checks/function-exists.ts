@@ -19,13 +19,13 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the function as in Activity 6 (zip lambda_function.py first), with a runtime Lambda still accepts.',
-      cli:
+      commands: [
         'LAMBDA_ARN=$(aws lambda create-function --function-name {{functionName}} --runtime {{expected.recommendedRuntime}} --role {{roleArn}} ' +
-        "--handler {{expected.handler}} --zip-file fileb://function.zip --region {{region}} --query 'FunctionArn' --output text)",
+        "--handler {{expected.handler}} --zip-file fileb://function.zip --region {{region}} --query 'FunctionArn' --output text)"],
       byMessage: {
         notActive: {
           text: "Read the function's state reason; fixing its cause and updating the function makes Lambda try again.",
-          cli: "aws lambda get-function-configuration --function-name {{functionName}} --region {{region}} --query '[State,StateReason,StateReasonCode]'",
+          commands: ["aws lambda get-function-configuration --function-name {{functionName}} --region {{region}} --query '[State,StateReason,StateReasonCode]'"],
         },
       },
     },

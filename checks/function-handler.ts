@@ -18,7 +18,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Set the handler to lambda_function.lambda_handler (file lambda_function.py, function lambda_handler).',
-      cli: 'aws lambda update-function-configuration --function-name {{functionName}} --handler {{expected.handler}} --region {{region}}',
+      commands: ['aws lambda update-function-configuration --function-name {{functionName}} --handler {{expected.handler}} --region {{region}}'],
     },
     docs: 'https://docs.aws.amazon.com/lambda/latest/dg/python-handler.html',
     permissions: ['lambda:GetFunction'],

@@ -24,7 +24,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Give the function the role created in Activity 6.',
-      cli: 'aws lambda update-function-configuration --function-name {{functionName}} --role arn:aws:iam::{{accountId}}:role/{{names.role}} --region {{region}}',
+      commands: ['aws lambda update-function-configuration --function-name {{functionName}} --role arn:aws:iam::{{accountId}}:role/{{names.role}} --region {{region}}'],
     },
     docs: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html',
     permissions: ['lambda:GetFunction'],

@@ -20,7 +20,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Switch the function to a current Python 3 runtime.',
-      cli: 'aws lambda update-function-configuration --function-name {{functionName}} --runtime {{expected.recommendedRuntime}} --region {{region}}',
+      commands: ['aws lambda update-function-configuration --function-name {{functionName}} --runtime {{expected.recommendedRuntime}} --region {{region}}'],
     },
     docs: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
     permissions: ['lambda:GetFunction'],

@@ -3,18 +3,13 @@ import { methodUnderTest, resourceAt } from './support/api.js';
 import { labAuthorizers } from './support/authorizer.js';
 import { listed, shown } from './support/format.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { REDEPLOY_CLI, USE_AUTHORIZER_CLI } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
 
 const PUT_METHOD =
   'aws apigateway put-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
   '--authorization-type COGNITO_USER_POOLS --authorizer-id {{authorizerId}} --region {{region}}';
 
-const USE_AUTHORIZER = {
-  text: 'Make the method use the Cognito authorizer, then deploy again (Activity 10) so that the prod stage serves the change.',
-  cli:
-    'aws apigateway update-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
-    '--patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value={{authorizerId}} --region {{region}}',
-};
 
 const check: Check = {
   meta: {
@@ -33,9 +28,11 @@ const check: Check = {
       ...UNOBSERVED_MESSAGES,
     },
     remediation: {
-      ...USE_AUTHORIZER,
+      text: 'Make the method use the Cognito authorizer, then deploy again (Activity 10) so that the prod stage serves the change.',
+      commands: [USE_AUTHORIZER_CLI],
+      afterAll: REDEPLOY_CLI,
       byMessage: {
-        noMethod: { text: 'Create the method with the Cognito authorizer as in Activity 9.', cli: PUT_METHOD },
+        noMethod: { text: 'Create the method with the Cognito authorizer as in Activity 9.', commands: [PUT_METHOD] },
       },
     },
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enable-cognito-user-pool.html',

@@ -4,6 +4,7 @@ import { shown } from './support/format.js';
 import { invokedFunctionArn, sameFunction } from './support/integration.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { failed, passed } from './support/verdict.js';
+import { REDEPLOY_CLI } from './support/remediations.js';
 
 const PUT_INTEGRATION =
   'aws apigateway put-integration --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} --type AWS_PROXY ' +
@@ -28,7 +29,8 @@ const check: Check = {
     },
     remediation: {
       text: 'Set the Lambda proxy integration as in Activity 9 (put-integration replaces the existing one), then deploy again.',
-      cli: PUT_INTEGRATION,
+      commands: [PUT_INTEGRATION],
+      afterAll: REDEPLOY_CLI,
       byMessage: {
         noMethod: { text: 'Create GET /hello first (put-method, Activity 9), then its integration.' },
       },

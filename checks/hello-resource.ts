@@ -19,7 +19,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the resource under the API root, as in Activity 7.',
-      cli: "RESOURCE_ID=$(aws apigateway create-resource --rest-api-id {{apiId}} --parent-id {{rootResourceId}} --path-part {{pathPart}} --region {{region}} --query 'id' --output text)",
+      commands: ["RESOURCE_ID=$(aws apigateway create-resource --rest-api-id {{apiId}} --parent-id {{rootResourceId}} --path-part {{pathPart}} --region {{region}} --query 'id' --output text)"],
     },
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-create-api.html',
     permissions: ['apigateway:GET'],

@@ -5,6 +5,7 @@ import { listed } from './support/format.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { allowsServicePrincipal, conditionValues, coversAction, isAllow } from './support/policy.js';
 import { failed, passed } from './support/verdict.js';
+import { addInvokePermission } from './support/remediations.js';
 
 const API_GATEWAY = 'apigateway.amazonaws.com';
 // IAM evaluates ArnEquals exactly like ArnLike (wildcards included).
@@ -27,9 +28,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Let API Gateway invoke the function from this API, as in Activity 9 (a new statement id if the old one is taken).',
-      cli:
-        'aws lambda add-permission --function-name {{functionName}} --statement-id {{statementId}} --action lambda:InvokeFunction ' +
-        '--principal apigateway.amazonaws.com --source-arn arn:aws:execute-api:{{region}}:{{accountId}}:{{apiId}}/*/* --region {{region}}',
+      commands: [addInvokePermission('{{statementId}}')],
     },
     docs: 'https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html',
     permissions: ['lambda:GetPolicy', 'apigateway:GET'],

@@ -35,20 +35,22 @@ const check: Check = {
     },
     remediation: {
       text: 'Give each open method the Cognito authorizer (or delete the ones the lab does not need), then deploy again; the command fixes {{firstOpen}}.',
-      cli:
+      commands: [
         'aws apigateway update-method --rest-api-id {{apiId}} --resource-id {{firstOpenResourceId}} --http-method {{firstOpenHttpMethod}} ' +
         '--patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value={{authorizerId}} --region {{region}}',
+      ],
+      afterAll: REDEPLOY_CLI,
       byMessage: {
         openOnProdOnly: {
           text: 'Deploy the API again: the prod stage serves the configuration of its last deployment, which still had the open methods.',
-          cli: REDEPLOY_CLI,
+          afterAll: REDEPLOY_CLI,
         },
       },
     },
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',
     permissions: ['apigateway:GET'],
   },
-  evaluate(snapshot) {
+  evaluate(snapshot, lab) {
     const { api, resources, deployment } = snapshot.apigateway;
     if (api.state !== 'found') return unobserved(api, 'the REST API');
     if (resources.state !== 'found') return unobserved(resources, 'the API resources');
@@ -60,11 +62,14 @@ const check: Check = {
     const apiId = api.value.id;
     const [first] = open;
     if (first) {
-      return failed(
+      const verdict = failed(
         'openMethods',
         { apiId, openMethods: listed(open.map((method) => method.label)), firstOpen: first.label, firstOpenResourceId: first.resourceId, firstOpenHttpMethod: first.httpMethod },
         { open, openOnProd: openOnProd(deployment) },
       );
+      // When the only open method is the lab's own, the method's check names the cause and its fix covers this.
+      const labMethodOnly = open.every((method) => method.label === `${lab.names.httpMethod} ${lab.names.resourcePath}`);
+      return labMethodOnly ? { ...verdict, explainedBy: ['hello-get-authorized'] } : verdict;
     }
     const servedOpen = openOnProd(deployment);
     if (servedOpen.length > 0 && deployment.state === 'found') {

@@ -1,6 +1,7 @@
 import type { Check } from '../src/engine/types.js';
 import { UNOBSERVED_MESSAGES } from './support/observed.js';
 import { expectUnauthorized, PROBES_NOT_RUN_MESSAGES, sharedAnswerMessages } from './support/probes.js';
+import { REDEPLOY_CLI, USE_AUTHORIZER_CLI } from './support/remediations.js';
 
 const CALL = '{{names.httpMethod}} {{names.resourcePath}} with the access token';
 
@@ -21,11 +22,10 @@ const check: Check = {
     },
     remediation: {
       text: 'Require the Cognito authorizer on GET /hello without OAuth scopes, as in Activity 9, and deploy again.',
-      cli:
-        'aws apigateway update-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
-        '--patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value={{authorizerId}} --region {{region}} && ' +
-        'aws apigateway create-deployment --rest-api-id {{apiId}} --stage-name {{names.stage}} --region {{region}}',
+      commands: [USE_AUTHORIZER_CLI],
+      afterAll: REDEPLOY_CLI,
     },
+    explainedBy: ['hello-get-authorized', 'cognito-authorizer', 'prod-deployment-current'],
     docs: 'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html',
     permissions: [],
   },

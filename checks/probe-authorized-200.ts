@@ -2,7 +2,7 @@ import type { Check } from '../src/engine/types.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { answerData, answerEvidence, isMissingAuthenticationToken, PROBES_NOT_RUN_MESSAGES, probesNotRun, sharedAnswerMessages } from './support/probes.js';
 import { failed, passed } from './support/verdict.js';
-import { REDEPLOY_CLI } from './support/remediations.js';
+import { addInvokePermission, REDEPLOY_CLI } from './support/remediations.js';
 
 const CALL = '{{names.httpMethod}} {{names.resourcePath}} with the ID token';
 
@@ -25,25 +25,24 @@ const check: Check = {
     },
     remediation: {
       text: 'Deploy the API again so that the prod stage serves what you configured.',
-      cli: REDEPLOY_CLI,
+      afterAll: REDEPLOY_CLI,
       byMessage: {
         invokeDenied: {
           text:
             'The function GET /hello invokes must exist and let this API call it: see lambda-invoke-permission and hello-get-integration; ' +
             "the command adds Activity 9's permission under a new statement id.",
-          cli:
-            'aws lambda add-permission --function-name {{functionName}} --statement-id {{names.permissionStatementId}}-2 --action lambda:InvokeFunction ' +
-            '--principal apigateway.amazonaws.com --source-arn arn:aws:execute-api:{{region}}:{{accountId}}:{{apiId}}/*/* --region {{region}}',
+          commands: [addInvokePermission('{{names.permissionStatementId}}-2')],
         },
         handlerFailed: {
           text: "Look at the function's latest log lines; its code must be the lab's lambda_function.py.",
-          cli: 'aws logs tail /aws/lambda/{{functionName}} --since 1h --region {{region}}',
+          commands: ['aws logs tail /aws/lambda/{{functionName}} --since 1h --region {{region}}'],
         },
         tokenRejected: {
           text: 'Make the authorizer use your user pool (Activity 8) and deploy again; the lab calls the API with the ID token, not the access token.',
         },
       },
     },
+    explainedBy: ['hello-get-authorized', 'cognito-authorizer', 'prod-deployment-current', 'hello-get-integration', 'lambda-invoke-permission', 'function-handler', 'function-runtime', 'function-role', 'execution-role-trust', 'execution-role-basic-policy'],
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-invoke-api-integrated-with-cognito-user-pool.html',
     permissions: [],
   },

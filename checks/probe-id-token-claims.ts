@@ -3,6 +3,7 @@ import { parseArn } from '../src/aws/arn-like.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { PROBES_NOT_RUN_MESSAGES, probesNotRun } from './support/probes.js';
 import { failed, passed } from './support/verdict.js';
+import { PASSWORD_VARIABLE } from './support/remediations.js';
 
 /** Both issuer forms Cognito uses for a pool (newer pools may use the issuer-cognito-idp host). */
 function issuers(region: string, poolId: string): string[] {
@@ -26,9 +27,11 @@ const check: Check = {
     },
     remediation: {
       text: 'Sign in with the app client of your user pool as in Activity 10, and keep the IdToken (not the AccessToken).',
-      cli:
+      commands: [
         'ID_TOKEN=$(aws cognito-idp initiate-auth --auth-flow USER_PASSWORD_AUTH --client-id {{clientId}} ' +
-        "--auth-parameters USERNAME={{names.username}},PASSWORD='<password>' --region {{region}} --query 'AuthenticationResult.IdToken' --output text)",
+          "--auth-parameters \"USERNAME={{names.username}},PASSWORD=$PASSWORD\" --region {{region}} --query 'AuthenticationResult.IdToken' --output text)",
+      ],
+      needs: [PASSWORD_VARIABLE],
     },
     docs: 'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html',
     permissions: [],

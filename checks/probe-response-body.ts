@@ -4,7 +4,7 @@ import { parseJsonBody } from './support/json-body.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { gatewayMessage, PROBES_NOT_RUN_MESSAGES, probesNotRun } from './support/probes.js';
 import { failed, passed } from './support/verdict.js';
-import { REQUIRE_AUTHORIZER_AND_REDEPLOY } from './support/remediations.js';
+import { FUNCTION_ZIP, REQUIRE_AUTHORIZER_AND_REDEPLOY, UPDATE_FUNCTION_CODE } from './support/remediations.js';
 
 const check: Check = {
   meta: {
@@ -25,11 +25,13 @@ const check: Check = {
     },
     remediation: {
       text: "Deploy the lab's lambda_function.py (Activity 6).",
-      cli: 'zip function.zip lambda_function.py && aws lambda update-function-code --function-name {{functionName}} --zip-file fileb://function.zip --region {{region}}',
+      commands: [UPDATE_FUNCTION_CODE],
+      needs: [FUNCTION_ZIP],
       byMessage: {
         noClaims: REQUIRE_AUTHORIZER_AND_REDEPLOY,
       },
     },
+    explainedBy: ['hello-get-authorized', 'cognito-authorizer', 'prod-deployment-current', 'hello-get-integration', 'function-handler', 'function-runtime'],
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html',
     permissions: [],
   },

@@ -2,6 +2,7 @@ import type { Check } from '../src/engine/types.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { PROBES_NOT_RUN_MESSAGES, probesNotRun } from './support/probes.js';
 import { failed, passed } from './support/verdict.js';
+import { PASSWORD_VARIABLE, SET_PERMANENT_PASSWORD } from './support/remediations.js';
 
 const check: Check = {
   meta: {
@@ -22,8 +23,8 @@ const check: Check = {
       text:
         "Sign in as the lab does (Activity 10); if Cognito says the password is wrong, set the lab's permanent password again " +
         '(or grade with --password if you chose another).',
-      cli:
-        "aws cognito-idp admin-set-user-password --user-pool-id {{userPoolId}} --username {{names.username}} --password '<the permanent password from Activity 5>' --permanent --region {{region}}",
+      commands: [SET_PERMANENT_PASSWORD],
+      needs: [PASSWORD_VARIABLE],
     },
     docs: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html',
     permissions: [],

@@ -21,6 +21,7 @@ const check: Check = {
       ...PROBES_NOT_RUN_MESSAGES,
     },
     remediation: REQUIRE_AUTHORIZER_AND_REDEPLOY,
+    explainedBy: ['hello-get-authorized', 'cognito-authorizer', 'prod-deployment-current'],
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-invoke-api-integrated-with-cognito-user-pool.html',
     permissions: [],
   },

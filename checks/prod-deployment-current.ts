@@ -28,7 +28,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Deploy the API again: changes to methods and authorizers reach the prod stage only with a new deployment.',
-      cli: REDEPLOY_CLI,
+      afterAll: REDEPLOY_CLI,
     },
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-deploy-api.html',
     permissions: ['apigateway:GET'],

@@ -19,7 +19,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Deploy the API to the prod stage, as in Activity 10.',
-      cli: REDEPLOY_CLI,
+      afterAll: REDEPLOY_CLI,
     },
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-deployments.html',
     permissions: ['apigateway:GET'],

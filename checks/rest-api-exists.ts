@@ -19,7 +19,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the REST API as in Activity 7.',
-      cli: "API_ID=$(aws apigateway create-rest-api --name {{apiName}} --region {{region}} --query 'id' --output text)",
+      commands: ["API_ID=$(aws apigateway create-rest-api --name {{apiName}} --region {{region}} --query 'id' --output text)"],
     },
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-create-api.html',
     permissions: ['apigateway:GET'],

@@ -1,10 +1,7 @@
 import type { Check } from '../src/engine/types.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { PASSWORD_VARIABLE, SET_PERMANENT_PASSWORD } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
-
-// Never the lab's passwords: fix commands are shown in reports, and passwords never reach one.
-const SET_PERMANENT_PASSWORD =
-  "aws cognito-idp admin-set-user-password --user-pool-id {{userPoolId}} --username {{names.username}} --password '<the permanent password from Activity 5>' --permanent --region {{region}}";
 
 const check: Check = {
   meta: {
@@ -24,21 +21,25 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the user and give it a permanent password, as in Activity 5.',
-      cli:
-        "aws cognito-idp admin-create-user --user-pool-id {{userPoolId}} --username {{names.username}} --temporary-password '<a temporary password>' --message-action SUPPRESS --region {{region}} && " +
+      commands: [
+        "aws cognito-idp admin-create-user --user-pool-id {{userPoolId}} --username {{names.username}} --temporary-password \"$PASSWORD\" --message-action SUPPRESS --region {{region}}",
         SET_PERMANENT_PASSWORD,
+      ],
+      needs: [PASSWORD_VARIABLE],
       byMessage: {
         disabled: {
           text: 'Enable the user.',
-          cli: 'aws cognito-idp admin-enable-user --user-pool-id {{userPoolId}} --username {{names.username}} --region {{region}}',
+          commands: ['aws cognito-idp admin-enable-user --user-pool-id {{userPoolId}} --username {{names.username}} --region {{region}}'],
         },
         forceChangePassword: {
           text: 'Set the permanent password as the second command of Activity 5 does (--permanent); that makes the user CONFIRMED.',
-          cli: SET_PERMANENT_PASSWORD,
+          commands: [SET_PERMANENT_PASSWORD],
+          needs: [PASSWORD_VARIABLE],
         },
         otherStatus: {
           text: 'Setting a permanent password makes the user CONFIRMED.',
-          cli: SET_PERMANENT_PASSWORD,
+          commands: [SET_PERMANENT_PASSWORD],
+          needs: [PASSWORD_VARIABLE],
         },
       },
     },

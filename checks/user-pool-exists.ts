@@ -19,7 +19,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the user pool as in Activity 3, in the lab region.',
-      cli: "USER_POOL_ID=$(aws cognito-idp create-user-pool --pool-name {{userPoolName}} --region {{region}} --query 'UserPool.Id' --output text)",
+      commands: ["USER_POOL_ID=$(aws cognito-idp create-user-pool --pool-name {{userPoolName}} --region {{region}} --query 'UserPool.Id' --output text)"],
     },
     docs: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools.html',
     permissions: ['cognito-idp:ListUserPools', 'cognito-idp:DescribeUserPool'],

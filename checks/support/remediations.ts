@@ -4,8 +4,33 @@ import type { Remediation } from '../../src/engine/types.js';
 /** Activity 10's create-deployment, which makes the prod stage serve what is configured now. */
 export const REDEPLOY_CLI = 'aws apigateway create-deployment --rest-api-id {{apiId}} --stage-name {{names.stage}} --region {{region}}';
 
+/** Commands that set the test user's password read it from this variable: a report never shows a password. */
+export const PASSWORD_VARIABLE = "PASSWORD: the test user's permanent password from Activity 5 (type it after running: read -rs PASSWORD)";
+
+/** Activity 5's second command. */
+export const SET_PERMANENT_PASSWORD =
+  'aws cognito-idp admin-set-user-password --user-pool-id {{userPoolId}} --username {{names.username}} --password "$PASSWORD" --permanent --region {{region}}';
+
+/** Activity 9's method with its authorizer, by update-method (put-method would drop the integration). */
+export const USE_AUTHORIZER_CLI =
+  'aws apigateway update-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
+  '--patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value={{authorizerId}} --region {{region}}';
+
 /** The deployed GET /hello lets calls through without checking a token. */
 export const REQUIRE_AUTHORIZER_AND_REDEPLOY: Remediation = {
   text: 'Require the Cognito authorizer on GET /hello (Activity 9) and deploy again (Activity 10).',
-  cli: REDEPLOY_CLI,
+  commands: [USE_AUTHORIZER_CLI],
+  afterAll: REDEPLOY_CLI,
 };
+
+/** Activity 9's add-permission; the source ARN is quoted, as in the lab, so that no shell expands its `*`. */
+export function addInvokePermission(statementId: string): string {
+  return (
+    `aws lambda add-permission --function-name {{functionName}} --statement-id ${statementId} --action lambda:InvokeFunction ` +
+    '--principal apigateway.amazonaws.com --source-arn "arn:aws:execute-api:{{region}}:{{accountId}}:{{apiId}}/*/*" --region {{region}}'
+  );
+}
+
+/** The lab's code, from Activity 6's function.zip. */
+export const UPDATE_FUNCTION_CODE = 'aws lambda update-function-code --function-name {{functionName}} --zip-file fileb://function.zip --region {{region}}';
+export const FUNCTION_ZIP = 'function.zip: the zip of the lab\'s lambda_function.py from Activity 6 (zip function.zip lambda_function.py), in the current folder';

@@ -61,7 +61,7 @@ function check(id: string, dependsOn: string[], evaluate: () => Evaluation, step
       messages: { ok: 'fine', bad: 'observed {{value}} in {{names.function}}', note: 'deprecated' },
       remediation: {
         text: 'fix it in {{region}}',
-        cli: 'aws apigateway update-method --rest-api-id {{apiId}} --account {{accountId}} --x {{value}}',
+        commands: ['aws apigateway update-method --rest-api-id {{apiId}} --account {{accountId}} --x {{value}}'],
         byMessage: { note: { text: 'consider {{expected.recommendedRuntime}}' } },
       },
       docs: 'https://docs.aws.amazon.com/',
@@ -111,7 +111,7 @@ describe('gradeSnapshot', () => {
     assert.equal(failed.message, "observed it's odd in HelloWorldFunction");
     assert.equal(failed.remediation?.text, 'fix it in us-east-1');
     // apiId is unknown: the lab's shell variable stays; the account is known; odd values are quoted.
-    assert.equal(failed.remediation?.cli, `aws apigateway update-method --rest-api-id $API_ID --account 123456789012 --x 'it'\\''s odd'`);
+    assert.deepEqual(failed.remediation?.commands, [`aws apigateway update-method --rest-api-id $API_ID --account 123456789012 --x 'it'\\''s odd'`]);
     assert.equal(result.checks[0]!.remediation, null);
     assert.deepEqual(result.notes, ['a note']);
     assert.deepEqual(result.steps, [{ step: 3, title: 'Activity 3: Create Cognito User Pool', points: 4, maxPoints: 10, checkIds: ['a', 'b'] }]);
@@ -119,7 +119,7 @@ describe('gradeSnapshot', () => {
 
   test('a PASS with a note carries its specific remediation', () => {
     const result = gradeSnapshot(emptySnapshot(), lab({ a: 1 }), gradingLab([check('a', [], () => ({ status: 'PASS', messageId: 'note' }))]), { source: 'live' });
-    assert.deepEqual(result.checks[0]!.remediation, { text: 'consider python3.13', cli: null });
+    assert.deepEqual(result.checks[0]!.remediation, { text: 'consider python3.13', commands: [], afterAll: null, needs: [] });
   });
 
   test('an ERROR makes the grade incomplete and exits 3; a crashing check is an ERROR, not a crash', () => {

@@ -5,8 +5,9 @@ import { sanitizeMessage } from '../observation/sanitize.js';
 import type { GradingLab } from './lab.js';
 import { BLOCKED_MESSAGE_ID, blockedMessage, INTERNAL_ERROR_MESSAGE_ID, INTERNAL_ERROR_MESSAGE } from './messages.js';
 import { stepTitle } from './steps.js';
-import { renderTemplate, shellWord, type TemplateValues } from './template.js';
-import type { Check, CheckResult, CheckStatus, Evaluation, GradeResult, StepSummary } from './types.js';
+import { renderCommand, renderTemplate, type TemplateValues } from './template.js';
+import { planNextSteps } from './plan.js';
+import type { Check, CheckResult, CheckStatus, Evaluation, GradeResult, Remediation, RemediationResult, StepSummary } from './types.js';
 import { GRADER_VERSION } from '../version.js';
 
 export interface GradeOptions {
@@ -49,6 +50,13 @@ function safeEvaluate(check: Check, snapshot: Snapshot, spec: LabSpec): Evaluati
   }
 }
 
+function remediationResult(fix: Remediation, values: TemplateValues): RemediationResult {
+  const command = (template: string): string => renderCommand(template, values);
+  const afterAll = fix.afterAll === undefined ? null : command(fix.afterAll);
+  const commands = (fix.commands ?? []).map(command);
+  return { text: renderTemplate(fix.text, values), commands: afterAll === null ? commands : [...commands, afterAll], afterAll, needs: fix.needs ?? [] };
+}
+
 const INTERNAL_MESSAGES: Record<string, string> = { [INTERNAL_ERROR_MESSAGE_ID]: INTERNAL_ERROR_MESSAGE };
 
 /** Grades `snapshot` with the lab's checks, priced and named by `spec` (the lab's own spec or an instructor's). */
@@ -74,6 +82,7 @@ export function gradeSnapshot(snapshot: Snapshot, spec: LabSpec, lab: GradingLab
         message: blockedMessage(root),
         blockedBy: rootId,
         remediation: null,
+        explainedBy: [],
         evidence: null,
       });
       continue;
@@ -82,7 +91,7 @@ export function gradeSnapshot(snapshot: Snapshot, spec: LabSpec, lab: GradingLab
     const values: TemplateValues = { ...ids, ...labValues, ...(evaluation.data ?? {}) };
     const template = meta.messages[evaluation.messageId] ?? INTERNAL_MESSAGES[evaluation.messageId] ?? evaluation.messageId;
     const specific = meta.remediation.byMessage?.[evaluation.messageId];
-    const fix = evaluation.status === 'FAIL' ? { ...meta.remediation, ...specific } : specific;
+    const fix = specific ?? (evaluation.status === 'FAIL' ? meta.remediation : undefined);
     results.set(meta.id, {
       ...base,
       status: evaluation.status,
@@ -90,12 +99,8 @@ export function gradeSnapshot(snapshot: Snapshot, spec: LabSpec, lab: GradingLab
       messageId: evaluation.messageId,
       message: renderTemplate(template, values),
       blockedBy: null,
-      remediation: fix
-        ? {
-            text: renderTemplate(fix.text, values),
-            cli: fix.cli ? renderTemplate(fix.cli, values, shellWord) : null,
-          }
-        : null,
+      remediation: fix ? remediationResult(fix, values) : null,
+      explainedBy: evaluation.status === 'FAIL' ? (evaluation.explainedBy ?? meta.explainedBy ?? []) : [],
       evidence: evaluation.evidence ?? null,
     });
   }
@@ -118,7 +123,7 @@ export function gradeSnapshot(snapshot: Snapshot, spec: LabSpec, lab: GradingLab
   steps.sort((a, b) => a.step - b.step);
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'lab-grader', version: GRADER_VERSION },
     lab: { id: spec.id, title: spec.title, version: spec.version },
     target: {
@@ -135,6 +140,7 @@ export function gradeSnapshot(snapshot: Snapshot, spec: LabSpec, lab: GradingLab
     counts,
     steps,
     checks: ordered,
+    plan: planNextSteps(ordered),
     notes: [...snapshot.notes],
   };
 }

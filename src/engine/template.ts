@@ -35,7 +35,9 @@ export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((match) => match[1] as string);
 }
 
-const SAFE_SHELL_WORD = /^[\w.:/@%+=,*$-]+$/;
+const SAFE_SHELL_WORD = /^[\w.:/@%+=,-]+$/;
+/** The lab's shell variables that stand in for an ID the grader could not see: left for the shell to expand. */
+const SHELL_VARIABLE = /^\$[A-Z_][A-Z0-9_]*$/;
 
 /**
  * Values observed in an account go into commands a learner will paste: anything beyond plain ID characters is
@@ -43,6 +45,32 @@ const SAFE_SHELL_WORD = /^[\w.:/@%+=,*$-]+$/;
  */
 export function shellWord(value: string): string {
   if (value === '') return "''";
-  if (SAFE_SHELL_WORD.test(value)) return value;
+  if (SAFE_SHELL_WORD.test(value) || SHELL_VARIABLE.test(value)) return value;
   return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A value inside a double-quoted part of a command (e.g. an ARN with `*`): escaped so the shell takes it as is. */
+function inDoubleQuotes(value: string): string {
+  if (SAFE_SHELL_WORD.test(value) || SHELL_VARIABLE.test(value)) return value;
+  return value.replace(/["$`\\]/g, (character) => `\\${character}`);
+}
+
+/**
+ * Fills a command template: a placeholder between double quotes of the template is escaped for double quotes,
+ * any other is a shell word of its own.
+ */
+export function renderCommand(template: string, values: TemplateValues): string {
+  let output = '';
+  let from = 0;
+  let quote: '' | "'" | '"' = '';
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const literal = template.slice(from, match.index);
+    for (const character of literal) {
+      if (quote === '' && (character === "'" || character === '"')) quote = character;
+      else if (character === quote) quote = '';
+    }
+    output += literal + renderTemplate(match[0], values, quote === '"' ? inDoubleQuotes : shellWord);
+    from = match.index + match[0].length;
+  }
+  return output + template.slice(from);
 }

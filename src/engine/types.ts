@@ -13,11 +13,18 @@ export interface Remediation {
   /** What to do, in a sentence. May use `{{...}}` placeholders from the evaluation's data and the learner's IDs. */
   text: string;
   /**
-   * The AWS CLI command that fixes it, in the lab's own style, with `{{...}}` placeholders.
-   * Placeholders for the learner's IDs (the lab's remediationIds) are filled from the snapshot; an ID the grader
-   * could not see is left as the lab's shell variable ($API_ID, $USER_POOL_ID, ...).
+   * The commands that make the fix, in order, each runnable as printed in bash and zsh, with `{{...}}`
+   * placeholders. Placeholders for the learner's IDs (the lab's remediationIds) are filled from the snapshot; an
+   * ID the grader could not see is left as the lab's shell variable ($API_ID, $USER_POOL_ID, ...).
    */
-  cli?: string;
+  commands?: string[];
+  /**
+   * A command that must run once after every fix that names it (e.g. publishing the changed configuration):
+   * a grade's plan prints it once, at the end.
+   */
+  afterAll?: string;
+  /** Files in the learner's working folder that the commands read (e.g. the function's zip). */
+  needs?: string[];
 }
 
 export interface CheckMeta {
@@ -33,8 +40,13 @@ export interface CheckMeta {
   kind: 'inspect' | 'probe';
   /** messageId -> template. Every messageId evaluate returns must be here. */
   messages: Record<string, string>;
-  /** The default fix, and fixes specific to a messageId. */
+  /** The default fix, and fixes specific to a messageId (each replaces the default whole). */
   remediation: Remediation & { byMessage?: Record<string, Remediation> };
+  /**
+   * Checks whose failure makes this one fail too: while one of them does not pass, this check's failure is a
+   * symptom of that root cause, and the grade's plan folds it in there instead of fixing it twice.
+   */
+  explainedBy?: string[];
   /** AWS documentation URL. */
   docs: string;
   /** The actions (service:Action) whose data the check reads (for the least-privilege grading policy). */
@@ -48,6 +60,8 @@ export interface Evaluation {
   data?: TemplateData;
   /** Small, JSON-serialisable: the observed values the verdict rests on. */
   evidence?: unknown;
+  /** Replaces the check's `meta.explainedBy` for this verdict (what explains a failure can depend on the data). */
+  explainedBy?: string[];
 }
 
 export interface Check {
@@ -72,9 +86,40 @@ export interface CheckResult {
   /** For BLOCKED: the root-cause check (the first failed or errored one up the chain). */
   blockedBy: string | null;
   /** Always for FAIL; for a PASS with a note (e.g. a deprecated runtime); null otherwise (a BLOCKED check's fix is its root cause's). */
-  remediation: { text: string; cli: string | null } | null;
+  remediation: RemediationResult | null;
+  /** For FAIL: the failing checks that explain this failure (see CheckMeta.explainedBy); empty when none does. */
+  explainedBy: string[];
   docs: string;
   evidence: unknown;
+}
+
+export interface RemediationResult {
+  text: string;
+  /** The commands, filled in; the fix's afterAll command last, when it has one. */
+  commands: string[];
+  /** The fix's afterAll command, filled in (also the last of `commands`). */
+  afterAll: string | null;
+  needs: string[];
+}
+
+/** One root cause in a grade's plan, with the other checks its failure explains. */
+export interface PlanCause {
+  checkId: string;
+  title: string;
+  message: string;
+  fix: string;
+  /** Checks that fail or are blocked because of this one: fixed by its commands, not counted again. */
+  explains: string[];
+}
+
+/** What to do next: the root causes in lab order, then every command once, in the order to run them. */
+export interface NextSteps {
+  causes: PlanCause[];
+  commands: { command: string; checkIds: string[] }[];
+  /** Files in the working folder the commands read. */
+  needs: string[];
+  /** ERROR checks: the plan cannot cover them; grade again once they can be read. */
+  unchecked: string[];
 }
 
 export interface StepSummary {
@@ -86,7 +131,7 @@ export interface StepSummary {
 }
 
 export interface GradeResult {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: 'lab-grader'; version: string };
   lab: { id: string; title: string; version: string };
   target: { region: string; endpoint: string | null; accountId: string | null };
@@ -101,5 +146,7 @@ export interface GradeResult {
   counts: Record<CheckStatus, number>;
   steps: StepSummary[];
   checks: CheckResult[];
+  /** Empty causes and commands when every check passes. */
+  plan: NextSteps;
   notes: string[];
 }

@@ -53,7 +53,7 @@ function details(check: CheckResult, palette: Palette, width: number): string[] 
   const fix = (label: string): string[] => {
     if (!check.remediation) return [];
     const lines = prose(`${label} ${text(check.remediation.text)}`);
-    return check.remediation.cli === null ? lines : [...lines, ...commandLines(check.remediation.cli)];
+    return [...lines, ...check.remediation.commands.flatMap(commandLines)];
   };
   switch (check.status) {
     case 'PASS':

@@ -67,7 +67,7 @@ function testOutput(check: CheckResult): string {
   if (check.status === 'ERROR') parts.push(NOT_OBSERVED_EXPLANATION);
   if (check.remediation) {
     parts.push(`${check.status === 'PASS' ? 'Note' : 'Fix'}: ${sanitizeLine(check.remediation.text)}`);
-    if (check.remediation.cli !== null) parts.push(check.remediation.cli);
+    if (check.remediation.commands.length > 0) parts.push(check.remediation.commands.join('\n'));
   }
   if (check.status !== 'PASS' && check.docs) parts.push(`Docs: ${check.docs}`);
   return sanitizeBlock(parts.join('\n\n'));

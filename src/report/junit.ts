@@ -18,7 +18,7 @@ function failureBody(check: CheckResult): string {
   const lines = [sanitizeLine(check.message)];
   if (check.remediation) {
     lines.push('', `Fix: ${sanitizeLine(check.remediation.text)}`);
-    if (check.remediation.cli !== null) lines.push('', check.remediation.cli);
+    if (check.remediation.commands.length > 0) lines.push('', ...check.remediation.commands);
   }
   if (check.docs) lines.push('', `Docs: ${sanitizeLine(check.docs)}`);
   return cdata(lines.join('\n'));

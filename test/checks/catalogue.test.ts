@@ -84,9 +84,10 @@ test('every check has a title, AWS docs, and permissions in service:Action form'
 
 test('every default fix is an AWS CLI command, and its dotted placeholders are lab-spec paths', () => {
   for (const { meta } of catalogue) {
-    const cli = meta.remediation.cli ?? '';
-    assert.match(cli, /^([A-Z_]+=\$\()?(aws |zip )/, `${meta.id}: the fix is an AWS CLI command in the lab's style`);
-    for (const name of placeholders(`${meta.remediation.text} ${cli}`)) {
+    const commands = [...(meta.remediation.commands ?? []), meta.remediation.afterAll ?? ''].filter(Boolean);
+    assert.ok(commands.length > 0, `${meta.id}: the default fix has a command`);
+    for (const cli of commands) assert.match(cli, /^([A-Z_]+=\$\()?(aws |sleep )/, `${meta.id}: the fix is an AWS CLI command in the lab's style`);
+    for (const name of placeholders(`${meta.remediation.text} ${commands.join(' ')}`)) {
       // Data keys are checked per case by check-tester; here only the shapes the engine fills without data.
       if (name.includes('.')) assert.match(name, /^(names|expected)\.\w+$/, `${meta.id}: ${name}`);
     }
@@ -95,7 +96,7 @@ test('every default fix is an AWS CLI command, and its dotted placeholders are l
 
 test('no fix command carries a password', () => {
   for (const { meta } of catalogue) {
-    const commands = [meta.remediation, ...Object.values(meta.remediation.byMessage ?? {})].map((fix) => fix.cli ?? '').join('\n');
+    const commands = [meta.remediation, ...Object.values(meta.remediation.byMessage ?? {})].flatMap((fix) => [...(fix.commands ?? []), fix.afterAll ?? '']).join('\n');
     assert.doesNotMatch(commands, new RegExp(lab.password.replace(/[!]/g, '\\$&')), meta.id);
     assert.doesNotMatch(commands, /TempPass123!/, meta.id);
   }

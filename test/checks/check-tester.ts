@@ -46,13 +46,13 @@ function assertWellFormed(check: Check, evaluation: Evaluation, lab: LabSpec): v
   const data = evaluation.data ?? {};
   const inData = (name: string) => data[name] !== undefined && data[name] !== null;
   assertFilled(template, `message "${evaluation.messageId}"`, (name) => inData(name) || fromLab(name, lab));
-  // The engine renders the default fix (merged with the specific one) on FAIL, and only a specific one on ERROR.
+  // The engine renders a message's own fix, or else the default one on FAIL.
   const specific = remediation.byMessage?.[evaluation.messageId];
-  const fix = evaluation.status === 'FAIL' ? { ...remediation, ...specific } : specific;
+  const fix = specific ?? (evaluation.status === 'FAIL' ? remediation : undefined);
   if (!fix) return;
   const fillable = (name: string) => inData(name) || fromLab(name, lab) || name in REMEDIATION_IDS;
   assertFilled(fix.text, `the fix for "${evaluation.messageId}"`, fillable);
-  if (fix.cli) assertFilled(fix.cli, `the fix command for "${evaluation.messageId}"`, fillable);
+  for (const command of [...(fix.commands ?? []), fix.afterAll ?? '']) assertFilled(command, `the fix command for "${evaluation.messageId}"`, fillable);
 }
 
 export function checkTester(check: Check, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {

@@ -37,7 +37,7 @@ function grade(snapshot: Snapshot): GradeResult {
 
 /** Whether account text reached what a learner reads, so that a sweep proves something. */
 function reachesReport(result: GradeResult): boolean {
-  const texts = [...result.notes, ...result.checks.flatMap((check) => [check.message, check.remediation?.text ?? '', check.remediation?.cli ?? ''])];
+  const texts = [...result.notes, ...result.checks.flatMap((check) => [check.message, check.remediation?.text ?? '', ...(check.remediation?.commands ?? [])])];
   return texts.some((text) => text.includes(MARKER));
 }
 

@@ -9,7 +9,7 @@ const roundTrip = (result: GradeResult): unknown => JSON.parse(renderJson(result
 test('the report is the GradeResult itself, pretty-printed', () => {
   const text = renderJson(mixed);
   assert.deepEqual(JSON.parse(text), mixed);
-  assert.ok(text.startsWith('{\n  "schemaVersion": 1,'));
+  assert.ok(text.startsWith('{\n  "schemaVersion": 2,'));
   assert.ok(text.endsWith('}\n'));
 });
 

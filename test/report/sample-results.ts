@@ -2,6 +2,7 @@
 // independent of it (its checks, titles and points are written here), so that the scores and counts these
 // tests expect are facts about this sample and stay put when the bundled catalogue or its points change.
 // Totals, counts and steps are derived the way the engine derives them.
+import { planNextSteps } from '../../src/engine/plan.js';
 import type { CheckResult, CheckStatus, GradeResult, Severity, StepSummary } from '../../src/engine/types.js';
 
 const LAB = { id: 'apigw-cognito-secure-api', title: 'Securing an API with Amazon API Gateway and Amazon Cognito', version: '1.0.0' };
@@ -78,6 +79,7 @@ function buildResult(options: SampleOptions): GradeResult {
       message: verdict.message ?? `${title}.`,
       blockedBy: verdict.blockedBy ?? null,
       remediation: verdict.remediation ?? null,
+      explainedBy: [],
       docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html',
       evidence: verdict.evidence ?? null,
     };
@@ -95,7 +97,7 @@ function buildResult(options: SampleOptions): GradeResult {
     };
   });
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'lab-grader', version: '0.1.0' },
     lab: { ...LAB, title: options.labTitle ?? LAB.title },
     target: { region: 'us-east-1', endpoint: null, accountId: options.accountId === undefined ? '123456789012' : options.accountId },
@@ -108,9 +110,12 @@ function buildResult(options: SampleOptions): GradeResult {
     counts,
     steps,
     checks,
+    plan: planNextSteps(checks),
     notes: options.notes ?? [],
   };
 }
+
+const REDEPLOY = 'aws apigateway create-deployment --rest-api-id a1b2c3d4e5 --stage-name prod --region us-east-1';
 
 export const fullMarks: GradeResult = buildResult({});
 
@@ -133,7 +138,7 @@ export const mixed: GradeResult = buildResult({
       status: 'FAIL',
       messageId: 'flowMissing',
       message: 'The app client APIClient allows ADMIN_NO_SRP_AUTH only; USER_PASSWORD_AUTH is missing.',
-      remediation: { text: 'Allow the USER_PASSWORD_AUTH flow on the app client.', cli: PASSWORD_AUTH_FIX },
+      remediation: { text: 'Allow the USER_PASSWORD_AUTH flow on the app client.', commands: [PASSWORD_AUTH_FIX], afterAll: null, needs: [] },
       evidence: { explicitAuthFlows: ['ADMIN_NO_SRP_AUTH'] },
     },
     'function-runtime': {
@@ -141,7 +146,9 @@ export const mixed: GradeResult = buildResult({
       message: 'HelloWorldFunction runs on python3.9, which AWS deprecated on 2025-12-15.',
       remediation: {
         text: 'It still counts, but move the function to python3.13 before AWS blocks updates to it.',
-        cli: 'aws lambda update-function-configuration --function-name HelloWorldFunction --runtime python3.13 --region us-east-1',
+        commands: ['aws lambda update-function-configuration --function-name HelloWorldFunction --runtime python3.13 --region us-east-1'],
+        afterAll: null,
+        needs: [],
       },
     },
     'hello-get-authorized': {
@@ -150,7 +157,12 @@ export const mixed: GradeResult = buildResult({
       message: 'GET /hello has authorization type NONE, so anyone can call it.',
       remediation: {
         text: 'Protect GET /hello with CognitoAuthorizer, then redeploy prod.',
-        cli: 'aws apigateway update-method --rest-api-id a1b2c3d4e5 --resource-id r2d2c3 --http-method GET --patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value=au7h0r --region us-east-1\naws apigateway create-deployment --rest-api-id a1b2c3d4e5 --stage-name prod --region us-east-1',
+        commands: [
+          'aws apigateway update-method --rest-api-id a1b2c3d4e5 --resource-id r2d2c3 --http-method GET --patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value=au7h0r --region us-east-1',
+          REDEPLOY,
+        ],
+        afterAll: REDEPLOY,
+        needs: [],
       },
     },
     'lambda-invoke-permission': {
@@ -193,7 +205,7 @@ export const hostile: GradeResult = buildResult({
       status: 'FAIL',
       messageId: 'notFound',
       message: `No user pool named ${hostileText}.`,
-      remediation: { text: `Create it: ${HOSTILE.markup} ${HOSTILE.cdataEnd}`, cli: `aws cognito-idp create-user-pool --pool-name '${HOSTILE.emoji} ${HOSTILE.cdataEnd}${HOSTILE.ansi}' --region us-east-1` },
+      remediation: { text: `Create it: ${HOSTILE.markup} ${HOSTILE.cdataEnd}`, commands: [`aws cognito-idp create-user-pool --pool-name '${HOSTILE.emoji} ${HOSTILE.cdataEnd}${HOSTILE.ansi}' --region us-east-1`], afterAll: null, needs: [] },
     },
     'app-client-exists': {
       status: 'BLOCKED',
@@ -204,7 +216,7 @@ export const hostile: GradeResult = buildResult({
     'function-runtime': {
       messageId: 'deprecatedRuntime',
       message: `Runtime ${HOSTILE.controls}`,
-      remediation: { text: `Note ${HOSTILE.bidi}${HOSTILE.forgedLine}`, cli: null },
+      remediation: { text: `Note ${HOSTILE.bidi}${HOSTILE.forgedLine}`, commands: [], afterAll: null, needs: [] },
     },
   },
 });

@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { stepTitle } from '../../engine/steps.js';
 import { InputError } from '../../errors.js';
 import type { CommandModule } from '../command.js';
+import type { Remediation } from '../../engine/types.js';
 import { EXIT } from '../exit-codes.js';
 
 interface ExplainArgs {
@@ -19,6 +20,10 @@ function closest(typed: string, ids: string[]): string[] {
     .sort((a, b) => b.shared - a.shared)
     .slice(0, 3)
     .map((candidate) => candidate.id);
+}
+
+function fixCommands(fix: Remediation): string[] {
+  return [...(fix.commands ?? []), ...(fix.afterAll ? [fix.afterAll] : [])].map((command) => `  ${command}`);
 }
 
 export const explainCommand: CommandModule<ExplainArgs> = {
@@ -52,11 +57,8 @@ export const explainCommand: CommandModule<ExplainArgs> = {
       ...Object.entries(meta.messages).map(([id, text]) => `  ${id}: ${text}`),
       '',
       `Fix: ${meta.remediation.text}`,
-      ...(meta.remediation.cli ? [`  ${meta.remediation.cli}`] : []),
-      ...Object.entries(meta.remediation.byMessage ?? {}).flatMap(([id, fix]) => [
-        `Fix when ${id}: ${fix.text}`,
-        ...(fix.cli ? [`  ${fix.cli}`] : []),
-      ]),
+      ...fixCommands(meta.remediation),
+      ...Object.entries(meta.remediation.byMessage ?? {}).flatMap(([id, fix]) => [`Fix when ${id}: ${fix.text}`, ...fixCommands(fix)]),
     ];
     io.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.ok;
