@@ -1,5 +1,6 @@
 // What startSandbox accepts; the `lab-grader sandbox` flags map onto it.
 
+import type { SigningKeys } from './cognito/keys.js';
 import type { FidelityOptions } from './fidelity.js';
 import type { DataPlaneOptions } from './execute-api/index.js';
 import type { RunnerOptions } from './runner/types.js';
@@ -24,6 +25,8 @@ export interface SandboxOptions {
   /** Overrides every service's own request body limit. */
   maxBodyBytes?: number;
   fidelity?: FidelityOptions;
+  /** How user pools get their signing keys (CognitoServiceOptions.signingKeys): 'per-pool' unless told. */
+  signingKeys?: SigningKeys;
   /** The Lambda runner's settings (interpreters, warm workers, idle time). */
   runner?: RunnerOptions;
   /** Choices where AWS's data plane behaviour is UNCONFIRMED. */

@@ -23,13 +23,13 @@ export interface SandboxServices {
   runner: LambdaRunner;
 }
 
-export function createServices(options: Pick<SandboxOptions, 'fidelity' | 'runner' | 'dataPlane'>): SandboxServices {
+export function createServices(options: Pick<SandboxOptions, 'fidelity' | 'runner' | 'dataPlane' | 'signingKeys'>): SandboxServices {
   const runner = createLambdaRunner(options.runner);
   const iam = createIamService();
   const sts = createStsService(iam);
   const lambda = createLambdaService({ iam, fidelity: options.fidelity ?? {}, runner });
   const apigateway = createApiGatewayService();
-  const cognito = createCognitoService();
+  const cognito = createCognitoService({ signingKeys: options.signingKeys });
   return {
     issuedKeys: sts,
     runner,

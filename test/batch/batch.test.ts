@@ -76,7 +76,7 @@ describe('lab-grader batch', () => {
   before(async () => {
     work = await tempDir('work');
     requestLog = join(work, 'requests.jsonl');
-    sandbox = await startSandbox({ port: 0, requestLogFile: requestLog });
+    sandbox = await startSandbox({ port: 0, requestLogFile: requestLog, signingKeys: 'shared' });
     lab = await loadLabSpec();
     await buildAccounts(sandbox, CLASS);
     const credentials = join(work, 'credentials');

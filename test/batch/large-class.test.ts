@@ -102,7 +102,7 @@ describe(`a class of ${SIZE} accounts`, () => {
   before(async () => {
     work = await mkdtemp(join(tmpdir(), 'lab-grader-large-'));
     requestLog = join(work, 'requests.jsonl');
-    sandbox = await startSandbox({ port: 0, requestLogFile: requestLog });
+    sandbox = await startSandbox({ port: 0, requestLogFile: requestLog, signingKeys: 'shared' });
     lab = await loadLabSpec();
     await buildAccounts(sandbox, students);
     restoreEnv = setEnv({ ...INSTRUCTOR_ENV, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined });

@@ -23,7 +23,7 @@ export interface BuiltState {
 
 export async function buildState(build: (sandbox: RunningSandbox) => Promise<void>): Promise<BuiltState> {
   const dir = await mkdtemp(join(tmpdir(), 'lab-grader-faults-'));
-  const sandbox = await startSandbox({ port: 0, stateDir: join(dir, 'state') });
+  const sandbox = await startSandbox({ port: 0, stateDir: join(dir, 'state'), signingKeys: 'shared' });
   try {
     await build(sandbox);
   } finally {

@@ -54,7 +54,7 @@ describe('every request the grading makes is a read', () => {
   before(async () => {
     work = await mkdtemp(join(tmpdir(), 'lab-grader-read-only-'));
     requestLog = join(work, 'requests.jsonl');
-    sandbox = await startSandbox({ port: 0, requestLogFile: requestLog });
+    sandbox = await startSandbox({ port: 0, requestLogFile: requestLog, signingKeys: 'shared' });
     const mistakes = Object.keys(MISTAKES) as MistakeName[];
     await Promise.all([
       deployReferenceSolution(sandboxConfig(sandbox, MATRIX_ACCOUNTS.reference)),

@@ -14,8 +14,9 @@ export const REGION = 'us-east-1';
 /** 12 digits: the sandbox's account of that number. */
 export const ACCOUNT = '000000000000';
 
+/** The sandbox the lab's tests deploy into; their many pools share signing keys (see CognitoServiceOptions). */
 export function labSandbox(fidelity?: SandboxOptions['fidelity']): Promise<RunningSandbox> {
-  return startSandbox({ port: 0, host: '127.0.0.1', ...(fidelity ? { fidelity } : {}) });
+  return startSandbox({ port: 0, host: '127.0.0.1', signingKeys: 'shared', ...(fidelity ? { fidelity } : {}) });
 }
 
 export interface CollectedLog {

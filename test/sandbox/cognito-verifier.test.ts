@@ -103,3 +103,25 @@ it('reads the pool id out of an authorizer provider ARN', () => {
   assert.equal(poolIdFromArn('arn:aws:cognito-idp:us-east-1:111111111111:userpool/us-east-1_AbC123xyZ'), 'us-east-1_AbC123xyZ');
   assert.equal(poolIdFromArn('arn:aws:iam::111111111111:role/x'), undefined);
 });
+
+/** The kid in a token's header. */
+const kidOf = (token: string): string => JSON.parse(Buffer.from(token.split('.')[0] as string, 'base64url').toString()).kid as string;
+
+describe('signingKeys', () => {
+  it("'shared' gives every pool the same two keys, and a pool still refuses another pool's tokens", async () => {
+    const service = serviceAt({ now: T0 }, { signingKeys: 'shared' });
+    const first = await signedIn(service);
+    const second = await signedIn(service);
+    assert.equal(kidOf(first.idToken), kidOf(second.idToken));
+    assert.notEqual(kidOf(first.idToken), kidOf(first.accessToken), 'ID and access tokens keep their own keys');
+    assert.deepEqual(await service.verifier.verifyToken(first.idToken, { allowedPoolIds: [second.poolId] }), { ok: false, reason: 'other-pool' });
+    assert.ok((await service.verifier.verifyToken(second.idToken, { allowedPoolIds: [second.poolId] })).ok);
+  });
+
+  it("'per-pool' (the default) gives each pool keys of its own", async () => {
+    const service = serviceAt({ now: T0 });
+    const first = await signedIn(service);
+    const second = await signedIn(service);
+    assert.notEqual(kidOf(first.idToken), kidOf(second.idToken));
+  });
+});

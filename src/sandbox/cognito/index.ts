@@ -6,7 +6,7 @@ import { authHandlers } from './auth-flows.js';
 import { clientHandlers } from './clients.js';
 import type { CognitoDeps, Handler } from './handler.js';
 import { cognitoInput } from './input.js';
-import { KeyRing } from './keys.js';
+import { KeyRing, poolKeySource, type SigningKeys } from './keys.js';
 import { poolHandlers } from './pools.js';
 import { AuthSessions } from './sessions.js';
 import { PoolDirectory } from './state.js';
@@ -24,6 +24,12 @@ export interface CognitoServiceOptions {
   now?: () => Date;
   /** The iss host of tokens: 'cognito-idp' (default, the classic form) or 'issuer-cognito-idp'. */
   issuerForm?: IssuerForm;
+  /**
+   * 'per-pool' (default, as Cognito): each pool generates its two RSA keys, ~0.2-0.6 s of CPU each on a small
+   * machine. 'shared': every pool of this service signs with the same two keys; tokens are still told apart by
+   * their issuer, which the authorizer checks. For test suites that build many pools.
+   */
+  signingKeys?: SigningKeys;
 }
 
 export interface CognitoService extends JsonRpcService, Persistable {
@@ -41,6 +47,7 @@ export function createCognitoService(options: CognitoServiceOptions = {}): Cogni
   const deps: CognitoDeps = {
     pools: new PoolDirectory(),
     keys: new KeyRing(),
+    newPoolKeys: poolKeySource(options.signingKeys ?? 'per-pool'),
     sessions: new AuthSessions(),
     now: (ctx) => (clock ? clock() : ctx.now).getTime(),
     issuer: (pool) => issuerUrl(issuerForm, pool.region, pool.id),

@@ -2,7 +2,7 @@
 // their JWKS form. Keys are generated and used through jose only.
 
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
-import type { SigningKey } from './state.js';
+import type { PoolKeys, SigningKey } from './state.js';
 
 export const ALG = 'RS256';
 
@@ -12,6 +12,20 @@ export async function newSigningKey(): Promise<SigningKey> {
   const privateJwk = await exportJWK(privateKey);
   const thumbprint = await calculateJwkThumbprint(privateJwk);
   return { kid: Buffer.from(thumbprint, 'base64url').toString('base64'), privateJwk };
+}
+
+/** How a new pool gets its keys: see CognitoServiceOptions.signingKeys. */
+export type SigningKeys = 'per-pool' | 'shared';
+
+/** A new pool's keys: two fresh ones, or the two this process shares between its pools. */
+export function poolKeySource(mode: SigningKeys): () => Promise<PoolKeys> {
+  const fresh = async (): Promise<PoolKeys> => {
+    const [id, access] = await Promise.all([newSigningKey(), newSigningKey()]);
+    return { id, access };
+  };
+  if (mode === 'per-pool') return fresh;
+  let shared: Promise<PoolKeys> | undefined;
+  return () => (shared ??= fresh());
 }
 
 /** The JWKS entry of a key, members as Cognito publishes them. */

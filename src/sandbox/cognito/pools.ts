@@ -4,7 +4,6 @@ import type { Input } from '../input.js';
 import type { Handler } from './handler.js';
 import { invalidParameter } from './errors.js';
 import { newPoolId, poolArn } from './ids.js';
-import { newSigningKey } from './keys.js';
 import { paginate } from './pagination.js';
 import { DEFAULT_PASSWORD_POLICY, policyFromRequest, type PasswordPolicy } from './passwords.js';
 import { epochSeconds, type StoredPool } from './state.js';
@@ -81,7 +80,7 @@ const createUserPool: Handler = async (input, ctx, deps) => {
     MfaConfiguration: { enum: ['OFF', 'ON', 'OPTIONAL'] },
   });
   const now = deps.now(ctx);
-  const [idKey, accessKey] = await Promise.all([newSigningKey(), newSigningKey()]);
+  const keys = await deps.newPoolKeys();
   const pool: StoredPool = {
     id: newPoolId(ctx.region),
     accountId: ctx.accountId,
@@ -108,7 +107,7 @@ const createUserPool: Handler = async (input, ctx, deps) => {
     modified: now,
     clients: {},
     users: {},
-    keys: { id: idKey, access: accessKey },
+    keys,
     refreshTokens: {},
   };
   deps.pools.add(pool);

@@ -64,6 +64,9 @@ export interface StoredRefreshToken {
   expiresAt: number;
 }
 
+/** A pool's ID-token and access-token keys. */
+export type PoolKeys = { id: SigningKey; access: SigningKey };
+
 export interface SigningKey {
   kid: string;
   /** Private RSA JWK, kept so that tokens issued before a restart still verify after it. */
@@ -82,7 +85,7 @@ export interface StoredPool {
   clients: Record<string, StoredClient>;
   /** Keyed by userKey(): the username, lower-cased when the pool is case-insensitive. */
   users: Record<string, StoredUser>;
-  keys: { id: SigningKey; access: SigningKey };
+  keys: PoolKeys;
   refreshTokens: Record<string, StoredRefreshToken>;
 }
 
