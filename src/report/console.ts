@@ -1,7 +1,8 @@
-// The console report: what a learner reads in CloudShell. Steps in lab order, what is missing and why,
-// and the exact command that fixes it, printed so it can be copied as is (never wrapped, never coloured).
+// The console report: what a learner reads in CloudShell. Steps in lab order, what is missing and why, then
+// "Next steps": the root causes and the exact commands that fix them, in the order to run them, printed so they
+// can be copied as is (never wrapped, never coloured).
 import { incompleteScoreMessage, NOT_OBSERVED_EXPLANATION } from '../engine/messages.js';
-import type { CheckResult, CheckStatus, GradeResult } from '../engine/types.js';
+import type { CheckResult, CheckStatus, GradeResult, NextSteps } from '../engine/types.js';
 import { createPalette, type Palette, type Style } from './ansi.js';
 import { sanitizeBlock, sanitizeLine } from './sanitize.js';
 import { clip, wrap } from './text-layout.js';
@@ -9,7 +10,7 @@ import { clip, wrap } from './text-layout.js';
 export interface ConsoleOptions {
   /** ANSI colours; the caller decides (--color, FORCE_COLOR, NO_COLOR, a terminal). */
   color: boolean;
-  /** --quiet: only the checks that did not pass, and the score. */
+  /** --quiet: only the checks that did not pass, the next steps, and the score. */
   quiet?: boolean;
   /** Columns to wrap prose to; commands are never wrapped. Default 80. */
   width?: number;
@@ -47,7 +48,17 @@ function commandLines(cli: string): string[] {
     .map((line) => COMMAND_INDENT + line);
 }
 
-function details(check: CheckResult, palette: Palette, width: number): string[] {
+/** The root cause each failing check's fix belongs to in the plan: itself, or the cause that explains it. */
+function rootCauses(plan: NextSteps): Map<string, string> {
+  const roots = new Map<string, string>();
+  for (const cause of plan.causes) {
+    roots.set(cause.checkId, cause.checkId);
+    for (const id of cause.explains) roots.set(id, cause.checkId);
+  }
+  return roots;
+}
+
+function details(check: CheckResult, root: string | undefined, palette: Palette, width: number): string[] {
   const prose = (value: string, style: Style = (line) => line): string[] =>
     wrap(value, width, DETAIL_INDENT).map(style);
   const fix = (label: string): string[] => {
@@ -58,8 +69,12 @@ function details(check: CheckResult, palette: Palette, width: number): string[] 
   switch (check.status) {
     case 'PASS':
       return check.remediation ? [...prose(text(check.message)), ...fix('Note:')] : [];
-    case 'FAIL':
-      return [...prose(text(check.message)), ...fix('Fix:')];
+    case 'FAIL': {
+      // Its commands are in "Next steps", once, in the order to run them with every other fix.
+      if (root === undefined) return [...prose(text(check.message)), ...fix('Fix:')];
+      const pointer = root === check.id ? 'Fix: see "Next steps" below.' : `Follows from ${text(root)}: fixed by "Next steps" below.`;
+      return [...prose(text(check.message)), ...prose(pointer)];
+    }
     case 'BLOCKED':
       return prose(text(check.message));
     case 'ERROR':
@@ -77,11 +92,46 @@ function hanging(prefix: string, prefixWidth: number, value: string, width: numb
   return [prefix + first.slice(prefixWidth), ...rest];
 }
 
-function checkLines(check: CheckResult, palette: Palette, width: number): string[] {
+function checkLines(check: CheckResult, roots: ReadonlyMap<string, string>, palette: Palette, width: number): string[] {
   const mark = statusStyle(check.status, palette)(MARKS[check.status].padEnd(MARK_WIDTH));
   const points = `${check.points}/${check.maxPoints}`.padStart(5);
   const prefixWidth = 2 + MARK_WIDTH + 1 + points.length + 2;
-  return [...hanging(`  ${mark} ${points}  `, prefixWidth, text(check.title), width), ...details(check, palette, width)];
+  return [...hanging(`  ${mark} ${points}  `, prefixWidth, text(check.title), width), ...details(check, roots.get(check.id), palette, width)];
+}
+
+/**
+ * The plan: each root cause once, with what it explains, then the numbered commands (each on a line of its own
+ * under its number, so that a whole line can be copied), what they need, and what the plan could not cover.
+ * Nothing when there is nothing to do.
+ */
+function nextSteps(plan: NextSteps, palette: Palette, width: number): string[] {
+  if (plan.causes.length === 0 && plan.unchecked.length === 0) return [];
+  const prose = (value: string, indent = DETAIL_INDENT): string[] => wrap(value, width, indent);
+  const lines = ['', palette.bold('Next steps')];
+  plan.causes.forEach((cause, index) => {
+    const label = plan.causes.length > 1 ? `Cause ${index + 1} of ${plan.causes.length}:` : 'Cause:';
+    lines.push(...hanging(`  ${label} `, 2 + label.length + 1, text(`${cause.title} (${cause.checkId})`), width));
+    lines.push(...prose(text(cause.message)));
+    if (cause.fix) lines.push(...prose(`Fix: ${text(cause.fix)}`));
+    if (cause.explains.length > 0) lines.push(...prose(`Also explains: ${text(cause.explains.join(', '))}`));
+  });
+  const { commands } = plan;
+  if (commands.length > 0) {
+    const count = commands.length === 1 ? 'this command' : `these ${commands.length} commands, in this order`;
+    lines.push('', `  Run ${count}:`);
+    commands.forEach(({ command, checkIds }, index) => {
+      lines.push(`    ${index + 1}. ${palette.dim(text(`for ${checkIds.join(', ')}`))}`, ...commandLines(command));
+    });
+  }
+  if (plan.needs.length > 0) {
+    lines.push('', '  Before you run them:');
+    for (const need of plan.needs) lines.push(...hanging('    • ', 6, text(need), width));
+  }
+  if (plan.unchecked.length > 0) {
+    const which = text(plan.unchecked.join(', '));
+    lines.push('', ...prose(`Not covered: the grader could not read ${which}; grade again once it can, to see whether they need a fix too.`, '  '));
+  }
+  return lines;
 }
 
 function summary(result: GradeResult, palette: Palette, width: number): string[] {
@@ -103,6 +153,7 @@ export function renderConsole(result: GradeResult, options: ConsoleOptions): str
   const width = Math.max(options.width ?? 80, 40);
   if (options.quiet) return renderQuiet(result, palette, width);
   const byId = new Map(result.checks.map((check) => [check.id, check]));
+  const roots = rootCauses(result.plan);
   const lines = header(result, palette);
 
   const shown = new Set<string>();
@@ -110,7 +161,7 @@ export function renderConsole(result: GradeResult, options: ConsoleOptions): str
     lines.push('', palette.bold(`${text(title)}  ${points}`));
     for (const check of checks) {
       shown.add(check.id);
-      lines.push(...checkLines(check, palette, width));
+      lines.push(...checkLines(check, roots, palette, width));
     }
   };
   for (const step of result.steps) {
@@ -128,13 +179,16 @@ export function renderConsole(result: GradeResult, options: ConsoleOptions): str
     lines.push('', palette.bold('Notes'));
     for (const note of result.notes) lines.push(...hanging('  • ', 4, text(note), width));
   }
-  lines.push('', ...summary(result, palette, width));
+  lines.push(...nextSteps(result.plan, palette, width), '', ...summary(result, palette, width));
   return `${lines.join('\n')}\n`;
 }
 
-/** Every check that did not pass, with why and its fix, then the score: nothing to read when all is well. */
+/** Every check that did not pass and why, the next steps, then the score: nothing to read when all is well. */
 function renderQuiet(result: GradeResult, palette: Palette, width: number): string {
-  const failures = result.checks.filter((check) => check.status !== 'PASS').flatMap((check) => checkLines(check, palette, width));
-  const lines = failures.length > 0 ? [...failures, ''] : [];
+  const roots = rootCauses(result.plan);
+  const failures = result.checks.filter((check) => check.status !== 'PASS').flatMap((check) => checkLines(check, roots, palette, width));
+  const steps = nextSteps(result.plan, palette, width);
+  // nextSteps opens with a blank line: the failures need no second one before it.
+  const lines = failures.length > 0 ? [...failures, ...steps, ''] : [];
   return `${[...lines, ...summary(result, palette, width)].join('\n')}\n`;
 }

@@ -61,7 +61,7 @@ test('one testsuite for the lab, with the score, completeness, source, account a
   const suite = parse(mixed);
   assert.equal(suite['@_name'], mixed.lab.title);
   assert.deepEqual(props(suite), {
-    score: '69',
+    score: '63',
     maxScore: '100',
     completeness: 'incomplete',
     source: 'snapshot',
