@@ -4,6 +4,18 @@
 import { incompleteScoreMessage, NOT_OBSERVED_EXPLANATION } from '../engine/messages.js';
 import type { CheckResult, CheckStatus, GradeResult, NextSteps } from '../engine/types.js';
 import { createPalette, type Palette, type Style } from './ansi.js';
+import {
+  alsoExplains,
+  causeLabel,
+  causeOf,
+  causeName,
+  commandLabel,
+  commandsHeading,
+  hasNextSteps,
+  NEEDS_HEADING,
+  NEXT_STEPS_TITLE,
+  uncheckedSentence,
+} from './plan-text.js';
 import { sanitizeBlock, sanitizeLine } from './sanitize.js';
 import { clip, wrap } from './text-layout.js';
 
@@ -48,17 +60,7 @@ function commandLines(cli: string): string[] {
     .map((line) => COMMAND_INDENT + line);
 }
 
-/** The root cause each failing check's fix belongs to in the plan: itself, or the cause that explains it. */
-function rootCauses(plan: NextSteps): Map<string, string> {
-  const roots = new Map<string, string>();
-  for (const cause of plan.causes) {
-    roots.set(cause.checkId, cause.checkId);
-    for (const id of cause.explains) roots.set(id, cause.checkId);
-  }
-  return roots;
-}
-
-function details(check: CheckResult, root: string | undefined, palette: Palette, width: number): string[] {
+function details(check: CheckResult, plan: NextSteps, palette: Palette, width: number): string[] {
   const prose = (value: string, style: Style = (line) => line): string[] =>
     wrap(value, width, DETAIL_INDENT).map(style);
   const fix = (label: string): string[] => {
@@ -71,6 +73,7 @@ function details(check: CheckResult, root: string | undefined, palette: Palette,
       return check.remediation ? [...prose(text(check.message)), ...fix('Note:')] : [];
     case 'FAIL': {
       // Its commands are in "Next steps", once, in the order to run them with every other fix.
+      const root = causeOf(plan, check.id);
       if (root === undefined) return [...prose(text(check.message)), ...fix('Fix:')];
       const pointer = root === check.id ? 'Fix: see "Next steps" below.' : `Follows from ${text(root)}: fixed by "Next steps" below.`;
       return [...prose(text(check.message)), ...prose(pointer)];
@@ -92,11 +95,11 @@ function hanging(prefix: string, prefixWidth: number, value: string, width: numb
   return [prefix + first.slice(prefixWidth), ...rest];
 }
 
-function checkLines(check: CheckResult, roots: ReadonlyMap<string, string>, palette: Palette, width: number): string[] {
+function checkLines(check: CheckResult, plan: NextSteps, palette: Palette, width: number): string[] {
   const mark = statusStyle(check.status, palette)(MARKS[check.status].padEnd(MARK_WIDTH));
   const points = `${check.points}/${check.maxPoints}`.padStart(5);
   const prefixWidth = 2 + MARK_WIDTH + 1 + points.length + 2;
-  return [...hanging(`  ${mark} ${points}  `, prefixWidth, text(check.title), width), ...details(check, roots.get(check.id), palette, width)];
+  return [...hanging(`  ${mark} ${points}  `, prefixWidth, text(check.title), width), ...details(check, plan, palette, width)];
 }
 
 /**
@@ -105,32 +108,27 @@ function checkLines(check: CheckResult, roots: ReadonlyMap<string, string>, pale
  * Nothing when there is nothing to do.
  */
 function nextSteps(plan: NextSteps, palette: Palette, width: number): string[] {
-  if (plan.causes.length === 0 && plan.unchecked.length === 0) return [];
+  if (!hasNextSteps(plan)) return [];
   const prose = (value: string, indent = DETAIL_INDENT): string[] => wrap(value, width, indent);
-  const lines = ['', palette.bold('Next steps')];
+  const lines = ['', palette.bold(NEXT_STEPS_TITLE)];
   plan.causes.forEach((cause, index) => {
-    const label = plan.causes.length > 1 ? `Cause ${index + 1} of ${plan.causes.length}:` : 'Cause:';
-    lines.push(...hanging(`  ${label} `, 2 + label.length + 1, text(`${cause.title} (${cause.checkId})`), width));
+    const label = causeLabel(index, plan.causes.length);
+    lines.push(...hanging(`  ${label} `, label.length + 3, text(causeName(cause)), width));
     lines.push(...prose(text(cause.message)));
     if (cause.fix) lines.push(...prose(`Fix: ${text(cause.fix)}`));
-    if (cause.explains.length > 0) lines.push(...prose(`Also explains: ${text(cause.explains.join(', '))}`));
+    if (cause.explains.length > 0) lines.push(...prose(text(alsoExplains(cause))));
   });
-  const { commands } = plan;
-  if (commands.length > 0) {
-    const count = commands.length === 1 ? 'this command' : `these ${commands.length} commands, in this order`;
-    lines.push('', `  Run ${count}:`);
-    commands.forEach(({ command, checkIds }, index) => {
-      lines.push(`    ${index + 1}. ${palette.dim(text(`for ${checkIds.join(', ')}`))}`, ...commandLines(command));
+  if (plan.commands.length > 0) {
+    lines.push('', `  ${commandsHeading(plan.commands.length)}`);
+    plan.commands.forEach(({ command, checkIds }, index) => {
+      lines.push(`    ${palette.dim(text(commandLabel(index, checkIds)))}`, ...commandLines(command));
     });
   }
   if (plan.needs.length > 0) {
-    lines.push('', '  Before you run them:');
+    lines.push('', `  ${NEEDS_HEADING}`);
     for (const need of plan.needs) lines.push(...hanging('    • ', 6, text(need), width));
   }
-  if (plan.unchecked.length > 0) {
-    const which = text(plan.unchecked.join(', '));
-    lines.push('', ...prose(`Not covered: the grader could not read ${which}; grade again once it can, to see whether they need a fix too.`, '  '));
-  }
+  if (plan.unchecked.length > 0) lines.push('', ...prose(text(uncheckedSentence(plan.unchecked)), '  '));
   return lines;
 }
 
@@ -153,7 +151,6 @@ export function renderConsole(result: GradeResult, options: ConsoleOptions): str
   const width = Math.max(options.width ?? 80, 40);
   if (options.quiet) return renderQuiet(result, palette, width);
   const byId = new Map(result.checks.map((check) => [check.id, check]));
-  const roots = rootCauses(result.plan);
   const lines = header(result, palette);
 
   const shown = new Set<string>();
@@ -161,7 +158,7 @@ export function renderConsole(result: GradeResult, options: ConsoleOptions): str
     lines.push('', palette.bold(`${text(title)}  ${points}`));
     for (const check of checks) {
       shown.add(check.id);
-      lines.push(...checkLines(check, roots, palette, width));
+      lines.push(...checkLines(check, result.plan, palette, width));
     }
   };
   for (const step of result.steps) {
@@ -185,8 +182,7 @@ export function renderConsole(result: GradeResult, options: ConsoleOptions): str
 
 /** Every check that did not pass and why, the next steps, then the score: nothing to read when all is well. */
 function renderQuiet(result: GradeResult, palette: Palette, width: number): string {
-  const roots = rootCauses(result.plan);
-  const failures = result.checks.filter((check) => check.status !== 'PASS').flatMap((check) => checkLines(check, roots, palette, width));
+  const failures = result.checks.filter((check) => check.status !== 'PASS').flatMap((check) => checkLines(check, result.plan, palette, width));
   const steps = nextSteps(result.plan, palette, width);
   // nextSteps opens with a blank line: the failures need no second one before it.
   const lines = failures.length > 0 ? [...failures, ...steps, ''] : [];
