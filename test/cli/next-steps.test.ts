@@ -1,9 +1,11 @@
 // The grade's plan as `lab-grader grade` prints it: one mistake (GET /hello left open) fails six checks and
 // blocks one, and the console names it once, with the two commands that fix it, as the JSON report has them.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { GradeResult } from '../../src/engine/types.js';
-import { runInProcess } from '../support/cli.js';
+import { REPO, runInProcess } from '../support/cli.js';
 
 const BROKEN = 'fixtures/hello-get-none/snapshot.json';
 const COMPLETE = 'fixtures/complete-lab/snapshot.json';
@@ -46,4 +48,12 @@ describe('grade prints one plan', () => {
     assert.equal(full.code, 0, full.stderr);
     assert.doesNotMatch(full.stdout, /Next steps/);
   });
+});
+
+test('README\'s "What to do next" shows the report this grade prints', async () => {
+  const readme = await readFile(join(REPO, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## What to do next\n'));
+  const shown = /```text\n([^]*?)```/.exec(section)?.[1];
+  const run = await runInProcess(['grade', '--from-snapshot', BROKEN, '--no-color']);
+  assert.equal(shown, run.stdout, `paste the output of: npx tsx src/cli/main.ts grade --from-snapshot ${BROKEN} --no-color`);
 });
