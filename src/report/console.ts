@@ -7,8 +7,8 @@ import { createPalette, type Palette, type Style } from './ansi.js';
 import {
   alsoExplains,
   causeLabel,
-  causeOf,
   causeName,
+  causeOf,
   commandLabel,
   commandsHeading,
   hasNextSteps,
@@ -74,6 +74,7 @@ function details(check: CheckResult, plan: NextSteps, palette: Palette, width: n
     case 'FAIL': {
       // Its commands are in "Next steps", once, in the order to run them with every other fix.
       const root = causeOf(plan, check.id);
+      // A result whose plan leaves this failure out (not one the engine builds) keeps its own fix.
       if (root === undefined) return [...prose(text(check.message)), ...fix('Fix:')];
       const pointer = root === check.id ? 'Fix: see "Next steps" below.' : `Follows from ${text(root)}: fixed by "Next steps" below.`;
       return [...prose(text(check.message)), ...prose(pointer)];
@@ -121,7 +122,7 @@ function nextSteps(plan: NextSteps, palette: Palette, width: number): string[] {
   if (plan.commands.length > 0) {
     lines.push('', `  ${commandsHeading(plan.commands.length)}`);
     plan.commands.forEach(({ command, checkIds }, index) => {
-      lines.push(`    ${palette.dim(text(commandLabel(index, checkIds)))}`, ...commandLines(command));
+      lines.push(...wrap(text(commandLabel(index, checkIds)), width, '    ').map(palette.dim), ...commandLines(command));
     });
   }
   if (plan.needs.length > 0) {
