@@ -129,7 +129,10 @@ function nextSteps(plan: NextSteps, palette: Palette, width: number): string[] {
     lines.push('', `  ${NEEDS_HEADING}`);
     for (const need of plan.needs) lines.push(...hanging('    • ', 6, text(need), width));
   }
-  if (plan.unchecked.length > 0) lines.push('', ...prose(text(uncheckedSentence(plan.unchecked)), '  '));
+  if (plan.unchecked.length > 0) {
+    if (plan.causes.length > 0) lines.push('');
+    lines.push(...prose(text(uncheckedSentence(plan.unchecked)), '  '));
+  }
   return lines;
 }
 

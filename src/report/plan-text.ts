@@ -47,6 +47,6 @@ export function planLines(plan: NextSteps): string[] {
     });
   }
   if (plan.needs.length > 0) lines.push('', NEEDS_HEADING, ...plan.needs.map((need) => `- ${sanitizeLine(need)}`));
-  if (plan.unchecked.length > 0) lines.push('', sanitizeLine(uncheckedSentence(plan.unchecked)));
+  if (plan.unchecked.length > 0) lines.push(...(plan.causes.length > 0 ? [''] : []), sanitizeLine(uncheckedSentence(plan.unchecked)));
   return lines;
 }

@@ -91,7 +91,7 @@ test('"Next steps": each cause once with its fix and what it explains, then the 
   assert.ok(output.indexOf('\nNotes\n') < output.indexOf('\nNext steps\n'));
 });
 
-test('"Next steps" lists what the commands need, says "this command" for one, and is absent when all passes', () => {
+test('"Next steps" lists what the commands need, says "this command" for one, has only "Not covered" with no cause, and is absent when all passes', () => {
   const [, cause] = mixed.plan.causes;
   const [, , redeploy] = mixed.plan.commands;
   assert.ok(cause && redeploy);
@@ -99,6 +99,8 @@ test('"Next steps" lists what the commands need, says "this command" for one, an
   const output = plain({ ...mixed, plan: { causes: [cause], commands: [redeploy], needs, unchecked: [] } });
   assert.match(output, /\n {2}Run this command:\n {4}1\. for hello-get-authorized\n {8}aws apigateway create-deployment [^\n]+\n\n {2}Before you run them:\n {4}• function\.zip: the zip of the lab's code, in the current folder\n\nScore: /);
   assert.doesNotMatch(output, /Not covered/);
+  const onlyUnchecked = plain({ ...mixed, plan: { causes: [], commands: [], needs: [], unchecked: ['lambda-invoke-permission'] } });
+  assert.match(onlyUnchecked, /\n\nNext steps\n {2}Not covered: the grader could not read lambda-invoke-permission; grade again\n/);
   assert.doesNotMatch(plain(fullMarks), /Next steps/);
   assert.doesNotMatch(renderConsole(fullMarks, { color: false, quiet: true }), /Next steps/);
 });
