@@ -28,7 +28,8 @@ export function commandsHeading(count: number): string {
 export const commandLabel = (index: number, checkIds: readonly string[]): string => `${index + 1}. for ${checkIds.join(', ')}`;
 
 export function uncheckedSentence(checkIds: readonly string[]): string {
-  return `Not covered: the grader could not read ${checkIds.join(', ')}; grade again once it can, to see whether they need a fix too.`;
+  const need = checkIds.length > 1 ? 'they need' : 'it needs';
+  return `Not covered: the grader could not read ${checkIds.join(', ')}; grade again once it can, to see whether ${need} a fix too.`;
 }
 
 /** The plan as plain text lines, account-derived text sanitized, commands whole; empty when there is nothing to do. */

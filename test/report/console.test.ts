@@ -83,7 +83,7 @@ test('"Next steps": each cause once with its fix and what it explains, then the 
       '        aws apigateway create-deployment --rest-api-id a1b2c3d4e5 --stage-name prod --region us-east-1',
       '',
       '  Not covered: the grader could not read lambda-invoke-permission; grade again',
-      '  once it can, to see whether they need a fix too.',
+      '  once it can, to see whether it needs a fix too.',
       '',
     ].join('\n'),
   );

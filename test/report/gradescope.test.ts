@@ -67,7 +67,7 @@ test('the top-level output ends with the plan: causes, then each command whole o
   assert.ok(lines.includes('  Also explains: probe-unauthenticated-401'));
   const commands = lines.flatMap((line, index) => (/^\d+\. for /.test(line) ? [lines[index + 1]] : []));
   assert.deepEqual(commands, mixed.plan.commands.map((entry) => entry.command));
-  assert.equal(lines.at(-1), 'Not covered: the grader could not read lambda-invoke-permission; grade again once it can, to see whether they need a fix too.');
+  assert.equal(lines.at(-1), 'Not covered: the grader could not read lambda-invoke-permission; grade again once it can, to see whether it needs a fix too.');
   assert.doesNotMatch(buildGradescopeResults(fullMarks).output, /Next steps/);
 });
 
