@@ -6,7 +6,7 @@ import { readLabSpec } from '../../src/lab/load.js';
 import type { Lab } from '../../src/pipeline/lab.js';
 import { planProbes, runProbes } from '../../src/probes/index.js';
 import { FRESH_DEPLOYMENT_POLICY } from './fresh-deployment.js';
-import { remediationIds } from './remediation-ids.js';
+import { REMEDIATION_IDS, remediationIds } from './remediation-ids.js';
 import { BUNDLED_LAB_SPEC, BUNDLED_LAB_SPEC_WHERE } from './spec.js';
 import { STEP_TITLES } from './steps.js';
 
@@ -16,6 +16,7 @@ export function createLabBundle(catalogue: readonly Check[]): Lab {
     catalogue,
     stepTitles: STEP_TITLES,
     remediationIds,
+    shellVariables: REMEDIATION_IDS,
     loadSpec: (path) => readLabSpec(path, bundled),
     collect: collectEvidence,
     probes: { plan: planProbes, run: (plan, options) => runProbes(plan, { freshDeployment: FRESH_DEPLOYMENT_POLICY, ...options }) },

@@ -36,7 +36,10 @@ export function planNextSteps(checks: readonly CheckResult[]): NextSteps {
     for (let hops = 0; !causeIds.has(root) && hops < checks.length; hops += 1) {
       root = symptoms.find((other) => other.id === root)?.root ?? root;
     }
-    causeIds.get(root)?.push(symptom.id);
+    const explains = causeIds.get(root);
+    if (explains) explains.push(symptom.id);
+    // FAILs that explain each other: the first one met is the cause, so that the plan still fixes them.
+    else if (byId.get(symptom.id)?.status === 'FAIL') causeIds.set(symptom.id, []);
   }
 
   const causes: PlanCause[] = [];

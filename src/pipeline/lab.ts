@@ -6,6 +6,8 @@ import type { LabSpec } from '../lab/types.js';
 import type { planProbes, runProbes } from '../probes/index.js';
 
 export interface Lab extends GradingLab {
+  /** Placeholder name -> the lab's shell variable for that ID ($API_ID, ...): fix commands shown without an account. */
+  shellVariables: Readonly<Record<string, string>>;
   /** The lab's own spec when `path` is undefined, else an instructor's (--lab), checked against the catalogue. */
   loadSpec(path?: string): Promise<LabSpec>;
   /** The configuration's read-only collection. */

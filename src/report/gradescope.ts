@@ -4,8 +4,11 @@
 // each test's output opens with its verdict (FAIL, BLOCKED and ERROR all read "failed" to Gradescope); an
 // incomplete grade says so first; and where the evidence came from (the live account and when, or a saved
 // snapshot) is in the output and in extra_data, so a grade of an edited snapshot cannot pass for a live one.
+// The top-level output ends with the grade's plan ("Next steps"): the commands are there, once, in the order to
+// run them; a failing test says which cause it belongs to instead of repeating them.
 import { incompleteScoreMessage, NOT_OBSERVED_EXPLANATION } from '../engine/messages.js';
 import type { CheckResult, GradeResult } from '../engine/types.js';
+import { causeOf, NEXT_STEPS_TITLE, planLines } from './plan-text.js';
 import { sanitizeBlock, sanitizeLine } from './sanitize.js';
 
 type Visibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
@@ -62,12 +65,18 @@ const VERDICT: Record<CheckResult['status'], string> = {
   ERROR: 'ERROR (the grader could not check this)',
 };
 
-function testOutput(check: CheckResult): string {
+const SEE_PLAN = `The commands are under "${NEXT_STEPS_TITLE}" at the top of the results, with every other fix, in the order to run them.`;
+
+function testOutput(check: CheckResult, plan: GradeResult['plan']): string {
   const parts = [VERDICT[check.status], check.message];
   if (check.status === 'ERROR') parts.push(NOT_OBSERVED_EXPLANATION);
-  if (check.remediation) {
+  const cause = check.status === 'FAIL' ? causeOf(plan, check.id) : undefined;
+  if (cause !== undefined && cause !== check.id) {
+    parts.push(`Follows from ${cause}: fixing that fixes this too. ${SEE_PLAN}`);
+  } else if (check.remediation) {
     parts.push(`${check.status === 'PASS' ? 'Note' : 'Fix'}: ${sanitizeLine(check.remediation.text)}`);
-    if (check.remediation.commands.length > 0) parts.push(check.remediation.commands.join('\n'));
+    if (cause !== undefined) parts.push(SEE_PLAN);
+    else if (check.remediation.commands.length > 0) parts.push(check.remediation.commands.join('\n'));
   }
   if (check.status !== 'PASS' && check.docs) parts.push(`Docs: ${check.docs}`);
   return sanitizeBlock(parts.join('\n\n'));
@@ -88,6 +97,8 @@ function summaryOutput(result: GradeResult, source: GradeSource): string {
     sanitizeLine(sourceLine(source)),
   );
   if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.map((note) => `- ${sanitizeLine(note)}`));
+  const plan = planLines(result.plan);
+  if (plan.length > 0) lines.push('', ...plan);
   return lines.join('\n');
 }
 
@@ -103,7 +114,7 @@ export function buildGradescopeResults(result: GradeResult): GradescopeResults {
       score: check.points,
       max_score: check.maxPoints,
       status: check.status === 'PASS' ? 'passed' : 'failed',
-      output: testOutput(check),
+      output: testOutput(check, result.plan),
       tags: [`activity-${check.step}`, check.kind, check.status.toLowerCase()],
       visibility: 'visible',
     };

@@ -21,7 +21,32 @@ export function renderJson(result: GradeResult): string {
 
 const validateSchema = compileSchema(REPORT_SCHEMA, { allErrors: true });
 
-/** What the schema cannot say: the totals agree with the checks, and the steps list real checks. */
+/** The plan names real checks, its causes are failures and what it leaves unchecked is what could not be read. */
+function planProblems(result: GradeResult): string[] {
+  const problems: string[] = [];
+  const statuses = new Map(result.checks.map((check) => [check.id, check.status]));
+  const known = (path: string, id: string): void => {
+    if (!statuses.has(id)) problems.push(`${path} names an unknown check "${id}"`);
+  };
+  const { causes, commands, unchecked } = result.plan;
+  causes.forEach((cause, index) => {
+    const status = statuses.get(cause.checkId);
+    if (status === undefined) known(`/plan/causes/${index}/checkId`, cause.checkId);
+    else if (status !== 'FAIL') problems.push(`/plan/causes/${index} is ${cause.checkId}, a ${status} check: a cause must be a FAIL`);
+    for (const id of cause.explains) known(`/plan/causes/${index}/explains`, id);
+  });
+  commands.forEach((command, index) => {
+    for (const id of command.checkIds) known(`/plan/commands/${index}/checkIds`, id);
+  });
+  unchecked.forEach((id, index) => {
+    const status = statuses.get(id);
+    if (status === undefined) known(`/plan/unchecked/${index}`, id);
+    else if (status !== 'ERROR') problems.push(`/plan/unchecked/${index} is ${id}, a ${status} check: only ERROR checks are unchecked`);
+  });
+  return problems;
+}
+
+/** What the schema cannot say: the totals agree with the checks, and the steps and the plan list real checks. */
 function consistencyProblems(result: GradeResult): string[] {
   const problems: string[] = [];
   const sum = (key: 'points' | 'maxPoints'): number => result.checks.reduce((total, check) => total + check[key], 0);
@@ -43,7 +68,7 @@ function consistencyProblems(result: GradeResult): string[] {
   result.steps.forEach((step, index) => {
     for (const id of step.checkIds) if (!ids.has(id)) problems.push(`/steps/${index}/checkIds names an unknown check "${id}"`);
   });
-  return problems;
+  return [...problems, ...planProblems(result)];
 }
 
 /** Problems with a JSON report, as "path message" lines; empty when it is valid. */

@@ -2,8 +2,12 @@
 // per check. FAIL is a failure, ERROR an error (the grader's problem), BLOCKED skipped, with its reason in the
 // message and the text (GitLab shows only the text). Valid against Jenkins' JUnit schema (junit-10.xsd), which has
 // no <properties> in a testcase and no "skipped" on <testsuites>: a check's points go to its system-out.
+// The grade's plan ("Next steps") is the suite's system-out. A failure the plan folds into another check's names
+// that check instead of repeating its commands; a root cause's failure keeps its own commands, since CI tools
+// show a testcase on its own (GitLab shows no suite output).
 import { NOT_OBSERVED_EXPLANATION } from '../engine/messages.js';
-import type { CheckResult, GradeResult } from '../engine/types.js';
+import type { CheckResult, GradeResult, NextSteps } from '../engine/types.js';
+import { causeOf, NEXT_STEPS_TITLE, planLines } from './plan-text.js';
 import { sanitizeLine } from './sanitize.js';
 import { cdata, xmlElement } from './xml.js';
 
@@ -14,9 +18,12 @@ function suiteMs(result: GradeResult): number {
   return result.source === 'live' ? Date.parse(result.gradedAt) - Date.parse(result.snapshotTakenAt) : 0;
 }
 
-function failureBody(check: CheckResult): string {
+function failureBody(check: CheckResult, plan: NextSteps): string {
   const lines = [sanitizeLine(check.message)];
-  if (check.remediation) {
+  const cause = causeOf(plan, check.id);
+  if (cause !== undefined && cause !== check.id) {
+    lines.push('', `Follows from ${sanitizeLine(cause)}: fixing that fixes this too ("${NEXT_STEPS_TITLE}" in the suite's system-out).`);
+  } else if (check.remediation) {
     lines.push('', `Fix: ${sanitizeLine(check.remediation.text)}`);
     if (check.remediation.commands.length > 0) lines.push('', ...check.remediation.commands);
   }
@@ -25,11 +32,11 @@ function failureBody(check: CheckResult): string {
 }
 
 /** The outcome element of a check that did not pass, or null. */
-function outcome(check: CheckResult): string | null {
+function outcome(check: CheckResult, plan: NextSteps): string | null {
   const reason = check.message;
   switch (check.status) {
     case 'FAIL':
-      return xmlElement('failure', { message: reason, type: check.messageId }, failureBody(check));
+      return xmlElement('failure', { message: reason, type: check.messageId }, failureBody(check, plan));
     case 'ERROR':
       return xmlElement(
         'error',
@@ -50,10 +57,10 @@ function systemOut(check: CheckResult): string {
   return xmlElement('system-out', {}, cdata(lines.join('\n')));
 }
 
-function testCase(check: CheckResult): string {
+function testCase(check: CheckResult, plan: NextSteps): string {
   // Each check is evaluated from evidence already collected: it has no time of its own.
   const attributes = { classname: `lab-grader.activity-${check.step}`, name: `${check.id}: ${check.title}`, time: seconds(0) };
-  const children = [outcome(check), systemOut(check)].filter((child): child is string => child !== null);
+  const children = [outcome(check, plan), systemOut(check)].filter((child): child is string => child !== null);
   return xmlElement('testcase', attributes, `\n${children.map((child) => `      ${child}\n`).join('')}    `);
 }
 
@@ -69,11 +76,14 @@ export function renderJunit(result: GradeResult): string {
     region: result.target.region,
   };
   const propertyLines = Object.entries(properties).map(([name, value]) => `      ${xmlElement('property', { name, value })}\n`);
+  const testCases = result.checks.map((check) => `    ${testCase(check, result.plan)}\n`).join('');
+  const plan = planLines(result.plan);
+  const planOut = plan.length > 0 ? `    ${xmlElement('system-out', {}, cdata(plan.join('\n')))}\n` : '';
   const suite = xmlElement(
     'testsuite',
     // The Ant JUnit schema's timestamp has no zone: the UTC time, to the second.
     { name: result.lab.title, timestamp: result.gradedAt.slice(0, 19), time, ...counts, skipped: String(result.counts.BLOCKED) },
-    `\n    <properties>\n${propertyLines.join('')}    </properties>\n${result.checks.map((check) => `    ${testCase(check)}\n`).join('')}  `,
+    `\n    <properties>\n${propertyLines.join('')}    </properties>\n${testCases}${planOut}  `,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlElement('testsuites', { name: result.lab.title, time, ...counts }, `\n  ${suite}\n`)}\n`;
 }

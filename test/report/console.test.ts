@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderConsole } from '../../src/report/console.js';
-import { fullMarks, HOSTILE, hostile, mixed, PASSWORD_AUTH_FIX } from './sample-results.js';
+import { fullMarks, HOSTILE, hostile, mixed, PASSWORD_AUTH_FIX, USE_AUTHORIZER } from './sample-results.js';
 
 const ESC = '\x1b';
 const plain = (result = mixed, width?: number): string => renderConsole(result, { color: false, width });
@@ -36,19 +36,86 @@ test('checks are grouped under their lab activity, in order, with mark, points a
   assert.equal(lines[activity4 + 2], '  ✘ FAIL      0/4  App client allows USER_PASSWORD_AUTH');
 });
 
-test('a FAIL shows the reason, the fix, and the whole command on one indented line, uncoloured even on a TTY', () => {
-  for (const color of [false, true]) {
-    const lines = linesOf(renderConsole(mixed, { color, width: 60 }));
-    assert.ok(lines.includes(`        ${PASSWORD_AUTH_FIX}`), `command line intact with color=${color}`);
-    assert.ok(lines.some((line) => line.includes('Fix: Allow the USER_PASSWORD_AUTH flow')));
+test('a FAIL shows its reason and points to "Next steps"; a FAIL another explains names its cause; neither repeats commands', () => {
+  const output = plain();
+  assert.match(output, /✘ FAIL      0\/4  App client allows USER_PASSWORD_AUTH\n {6}The app client APIClient allows ADMIN_NO_SRP_AUTH only; USER_PASSWORD_AUTH\n {6}is missing\.\n {6}Fix: see "Next steps" below\.\n/);
+  assert.match(output, /✘ FAIL      0\/6  GET \/hello without a token returns 401\n {6}GET \/hello without a token answered 200\.\n {6}Follows from hello-get-authorized: fixed by "Next steps" below\.\n/);
+  const steps = output.indexOf('\nNext steps\n');
+  assert.ok(steps > 0);
+  for (const command of [PASSWORD_AUTH_FIX, USE_AUTHORIZER]) {
+    assert.equal(output.split(command).length - 1, 1, `printed once: ${command}`);
+    assert.ok(output.indexOf(command) > steps, 'under "Next steps"');
   }
-  // A multi-line fix keeps each command on its own line.
-  const lines = linesOf(plain());
-  assert.ok(lines.includes('        aws apigateway create-deployment --rest-api-id a1b2c3d4e5 --stage-name prod --region us-east-1'));
+});
+
+test('"Next steps": each cause once with its fix and what it explains, then the numbered commands, whole and uncoloured', () => {
+  for (const color of [false, true]) {
+    const output = renderConsole(mixed, { color, width: 60 });
+    const block = linesOf(output.slice(output.indexOf('Next steps')));
+    assert.ok(block.includes(`        ${PASSWORD_AUTH_FIX}`), `command line intact with color=${color}`);
+    assert.ok(block.includes(`        ${USE_AUTHORIZER}`));
+  }
+  const output = plain();
+  const block = output.slice(output.indexOf('\nNext steps\n'), output.indexOf('\nScore: '));
+  assert.equal(
+    block,
+    [
+      '',
+      'Next steps',
+      '  Cause 1 of 2: App client allows USER_PASSWORD_AUTH (app-client-password-auth)',
+      '      The app client APIClient allows ADMIN_NO_SRP_AUTH only; USER_PASSWORD_AUTH',
+      '      is missing.',
+      '      Fix: Allow the USER_PASSWORD_AUTH flow on the app client.',
+      '      Also explains: probe-token-issued, probe-id-token-claims,',
+      '      probe-authorized-200, probe-response-body, probe-access-token-rejected',
+      '  Cause 2 of 2: GET /hello requires the Cognito authorizer',
+      '                (hello-get-authorized)',
+      '      GET /hello has authorization type NONE, so anyone can call it.',
+      '      Fix: Protect GET /hello with CognitoAuthorizer, then redeploy prod.',
+      '      Also explains: probe-unauthenticated-401',
+      '',
+      '  Run these 3 commands, in this order:',
+      '    1. for app-client-password-auth',
+      `        ${PASSWORD_AUTH_FIX}`,
+      '    2. for hello-get-authorized',
+      `        ${USE_AUTHORIZER}`,
+      '    3. for hello-get-authorized',
+      '        aws apigateway create-deployment --rest-api-id a1b2c3d4e5 --stage-name prod --region us-east-1',
+      '',
+      '  Not covered: the grader could not read lambda-invoke-permission; grade again',
+      '  once it can, to see whether it needs a fix too.',
+      '',
+    ].join('\n'),
+  );
+  // Notes come before it, the score right after it.
+  assert.ok(output.indexOf('\nNotes\n') < output.indexOf('\nNext steps\n'));
+});
+
+test('"Next steps" lists what the commands need, says "this command" for one, has only "Not covered" with no cause, and is absent when all passes', () => {
+  const [, cause] = mixed.plan.causes;
+  const [, , redeploy] = mixed.plan.commands;
+  assert.ok(cause && redeploy);
+  const needs = ['function.zip: the zip of the lab\'s code, in the current folder'];
+  const output = plain({ ...mixed, plan: { causes: [cause], commands: [redeploy], needs, unchecked: [] } });
+  assert.match(output, /\n {2}Run this command:\n {4}1\. for hello-get-authorized\n {8}aws apigateway create-deployment [^\n]+\n\n {2}Before you run them:\n {4}• function\.zip: the zip of the lab's code, in the current folder\n\nScore: /);
+  assert.doesNotMatch(output, /Not covered/);
+  const onlyUnchecked = plain({ ...mixed, plan: { causes: [], commands: [], needs: [], unchecked: ['lambda-invoke-permission'] } });
+  assert.match(onlyUnchecked, /\n\nNext steps\n {2}Not covered: the grader could not read lambda-invoke-permission; grade again\n/);
+  assert.doesNotMatch(plain(fullMarks), /Next steps/);
+  assert.doesNotMatch(renderConsole(fullMarks, { color: false, quiet: true }), /Next steps/);
+});
+
+test('--quiet: the checks that did not pass, "Next steps", the score; nothing that passed', () => {
+  const output = renderConsole(mixed, { color: false, quiet: true });
+  assert.doesNotMatch(output, /✔ PASS|Activity \d/);
+  assert.match(output, /^ {2}✘ FAIL      0\/4  App client allows USER_PASSWORD_AUTH\n/);
+  assert.match(output, /is missing\.\n {6}Fix: see "Next steps" below\.\n/);
+  assert.match(output, /\n\nNext steps\n {2}Cause 1 of 2: [^]*\n {8}aws apigateway create-deployment [^\n]+\n\n {2}Not covered: [^]*\n\nScore: 63\/100\n/);
 });
 
 test('prose wraps to the width; commands never do', () => {
   const lines = linesOf(plain(mixed, 60)).filter((line) => !line.startsWith('        aws '));
+  assert.ok(lines.some((line) => line.startsWith('      Also explains:')), 'the plan is wrapped too');
   for (const line of lines) assert.ok(Array.from(line).length <= 60, `too wide: ${line}`);
   assert.ok(linesOf(plain(mixed, 60)).some((line) => line.length > 60 && line.trimStart().startsWith('aws ')));
 });
@@ -67,7 +134,7 @@ test('BLOCKED names the root cause; ERROR is the grader’s problem; a PASS with
 test('notes, the score, the counts, and a clear line when the score is incomplete', () => {
   const output = plain();
   assert.match(output, /Notes\n  • Two user pools are named MyAPIUserPool/);
-  assert.match(output, /\nScore: 69\/100\n20 passed · 2 failed · 5 blocked · 1 could not be checked\n/);
+  assert.match(output, /\nScore: 63\/100\n19 passed · 3 failed · 5 blocked · 1 could not be checked\n/);
   assert.match(output, /This score is incomplete: the grader could not see everything/);
   const full = plain(fullMarks);
   assert.match(full, /\nScore: 100\/100\n28 passed · 0 failed · 0 blocked · 0 could not be checked\n$/);

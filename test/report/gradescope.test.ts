@@ -42,12 +42,33 @@ test('one test per check, numbered "<activity>.<n>", passed only on PASS', () =>
   });
 });
 
-test('a FAIL explains the reason and the fix, with the command intact', () => {
-  const test = buildGradescopeResults(mixed).tests.find((candidate) => candidate.name.endsWith('(app-client-password-auth)'));
-  assert.ok(test);
-  assert.match(test.output, /^FAIL\n\nThe app client APIClient allows ADMIN_NO_SRP_AUTH only/);
-  assert.match(test.output, /Fix: Allow the USER_PASSWORD_AUTH flow on the app client\./);
-  assert.ok(test.output.split('\n').includes(PASSWORD_AUTH_FIX));
+test('a FAIL gives its reason and fix, and sends to the plan for the commands; a FAIL another explains names its cause', () => {
+  const { tests } = buildGradescopeResults(mixed);
+  const testOf = (id: string) => tests.find((candidate) => candidate.name.endsWith(`(${id})`))?.output ?? '';
+  const cause = testOf('app-client-password-auth');
+  assert.match(cause, /^FAIL\n\nThe app client APIClient allows ADMIN_NO_SRP_AUTH only/);
+  assert.match(cause, /Fix: Allow the USER_PASSWORD_AUTH flow on the app client\.\n\nThe commands are under "Next steps" at the top of the results/);
+  assert.ok(!cause.includes(PASSWORD_AUTH_FIX));
+  assert.match(testOf('probe-unauthenticated-401'), /^FAIL\n\nGET \/hello without a token answered 200\.\n\nFollows from hello-get-authorized: fixing that fixes this too\. The commands are under "Next steps"/);
+  assert.doesNotMatch(testOf('probe-unauthenticated-401'), /aws |Fix:/);
+  // A PASS with a note is not in the plan: its command stays with it.
+  assert.match(testOf('function-runtime'), /\n\naws lambda update-function-configuration --function-name HelloWorldFunction --runtime python3\.13 --region us-east-1/);
+});
+
+test('the top-level output ends with the plan: causes, then each command whole on its own line, once, in order', () => {
+  const { output } = buildGradescopeResults(mixed);
+  const plan = output.slice(output.indexOf('\n\nNext steps\n') + 2);
+  assert.ok(output.indexOf('Notes:') < output.indexOf('Next steps'), 'after the summary and notes');
+  const lines = plan.split('\n');
+  assert.deepEqual(
+    lines.filter((line) => line.startsWith('Cause ')),
+    ['Cause 1 of 2: App client allows USER_PASSWORD_AUTH (app-client-password-auth)', 'Cause 2 of 2: GET /hello requires the Cognito authorizer (hello-get-authorized)'],
+  );
+  assert.ok(lines.includes('  Also explains: probe-unauthenticated-401'));
+  const commands = lines.flatMap((line, index) => (/^\d+\. for /.test(line) ? [lines[index + 1]] : []));
+  assert.deepEqual(commands, mixed.plan.commands.map((entry) => entry.command));
+  assert.equal(lines.at(-1), 'Not covered: the grader could not read lambda-invoke-permission; grade again once it can, to see whether it needs a fix too.');
+  assert.doesNotMatch(buildGradescopeResults(fullMarks).output, /Next steps/);
 });
 
 test('an ERROR does not score 0 silently: its test and the top-level output say the grader could not see it', () => {

@@ -36,9 +36,36 @@ test('the schema rejects unknown fields, wrong enums and a BLOCKED check without
 });
 
 test('validateReport also catches totals that disagree with the checks', () => {
-  assert.deepEqual(validateReport({ ...mixed, score: 70 }), ["/score 70 is not the sum of the checks' points (69)"]);
+  assert.deepEqual(validateReport({ ...mixed, score: 70 }), ["/score 70 is not the sum of the checks' points (63)"]);
   assert.deepEqual(validateReport({ ...mixed, completeness: 'complete' }), ['/completeness must be "incomplete" with 1 ERROR checks']);
-  assert.deepEqual(validateReport({ ...mixed, counts: { ...mixed.counts, PASS: 21 } }), ['/counts/PASS is 21, but 20 checks are PASS']);
+  assert.deepEqual(validateReport({ ...mixed, counts: { ...mixed.counts, PASS: 21 } }), ['/counts/PASS is 21, but 19 checks are PASS']);
+});
+
+test('the sample plan is not trivial: two causes, a folded symptom, a shared redeployment once and last, one unchecked', () => {
+  const { plan } = mixed;
+  assert.deepEqual(plan.causes.map((cause) => [cause.checkId, cause.explains.length]), [['app-client-password-auth', 5], ['hello-get-authorized', 1]]);
+  assert.equal(plan.commands.length, 3);
+  assert.match(plan.commands.at(-1)?.command ?? '', /create-deployment/);
+  assert.deepEqual(plan.unchecked, ['lambda-invoke-permission']);
+});
+
+test('validateReport also catches a plan that names unknown checks, a cause that is not a FAIL, or unchecked checks that were read', () => {
+  const [first, second] = mixed.plan.causes;
+  assert.ok(first && second);
+  const withPlan = (plan: Partial<GradeResult['plan']>): unknown => ({ ...mixed, plan: { ...mixed.plan, ...plan } });
+  assert.deepEqual(validateReport(withPlan({ causes: [{ ...first, checkId: 'function-runtime' }, second] })), [
+    '/plan/causes/0 is function-runtime, a PASS check: a cause must be a FAIL',
+  ]);
+  assert.deepEqual(validateReport(withPlan({ causes: [first, { ...second, explains: ['no-such-check'] }] })), [
+    '/plan/causes/1/explains names an unknown check "no-such-check"',
+  ]);
+  assert.deepEqual(validateReport(withPlan({ commands: [{ command: 'aws sts get-caller-identity', checkIds: ['gone'] }] })), [
+    '/plan/commands/0/checkIds names an unknown check "gone"',
+  ]);
+  assert.deepEqual(validateReport(withPlan({ unchecked: ['hello-get-authorized'] })), [
+    '/plan/unchecked/0 is hello-get-authorized, a FAIL check: only ERROR checks are unchecked',
+  ]);
+  assert.ok(validateReport({ ...mixed, plan: undefined }).some((problem) => problem.includes("must have required property 'plan'")));
 });
 
 test('hostile strings survive unchanged as data, but C1 controls and bidi overrides are escaped in the text', () => {

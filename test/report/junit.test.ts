@@ -26,6 +26,7 @@ interface Suite {
   '@_time': string;
   properties: { property: Property[] };
   testcase: TestCase[];
+  'system-out'?: string;
 }
 
 // Characters XML 1.0 does not allow anywhere in a document.
@@ -61,7 +62,7 @@ test('one testsuite for the lab, with the score, completeness, source, account a
   const suite = parse(mixed);
   assert.equal(suite['@_name'], mixed.lab.title);
   assert.deepEqual(props(suite), {
-    score: '69',
+    score: '63',
     maxScore: '100',
     completeness: 'incomplete',
     source: 'snapshot',
@@ -108,6 +109,18 @@ test('a FAIL carries the reason, the messageId, and a body with the fix and the 
   assert.equal(failure['@_type'], 'flowMissing');
   assert.match(failure['#text'] ?? '', /Fix: Allow the USER_PASSWORD_AUTH flow on the app client\./);
   assert.ok((failure['#text'] ?? '').split('\n').includes(PASSWORD_AUTH_FIX));
+});
+
+test('the suite\'s system-out is the plan; a failure the plan folds into another names its cause instead of repeating commands', () => {
+  const suite = parse(mixed);
+  const plan = suite['system-out'] ?? '';
+  assert.match(plan, /^Next steps\nCause 1 of 2: App client allows USER_PASSWORD_AUTH \(app-client-password-auth\)\n/);
+  const lines = plan.split('\n');
+  const commands = lines.flatMap((line, index) => (/^\d+\. for /.test(line) ? [lines[index + 1]] : []));
+  assert.deepEqual(commands, mixed.plan.commands.map((entry) => entry.command));
+  const folded = caseOf(suite, 'probe-unauthenticated-401').failure?.['#text'] ?? '';
+  assert.match(folded, /^GET \/hello without a token answered 200\.\n\nFollows from hello-get-authorized: fixing that fixes this too \("Next steps" in the suite's system-out\)\.\n\nDocs: /);
+  assert.equal(parse(fullMarks)['system-out'], undefined, 'no plan when everything passes');
 });
 
 test('ERROR says the grader could not see; BLOCKED gives its reason in the skipped message and text, and names its root cause', () => {

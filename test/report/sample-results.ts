@@ -52,7 +52,7 @@ const CATALOGUE: CatalogueEntry[] = [
 ];
 
 /** What a sample changes in a check; everything else is a plain PASS. */
-type Verdict = Partial<Pick<CheckResult, 'status' | 'messageId' | 'message' | 'blockedBy' | 'remediation' | 'evidence'>>;
+type Verdict = Partial<Pick<CheckResult, 'status' | 'messageId' | 'message' | 'blockedBy' | 'remediation' | 'explainedBy' | 'evidence'>>;
 
 interface SampleOptions {
   verdicts?: Record<string, Verdict>;
@@ -79,7 +79,7 @@ function buildResult(options: SampleOptions): GradeResult {
       message: verdict.message ?? `${title}.`,
       blockedBy: verdict.blockedBy ?? null,
       remediation: verdict.remediation ?? null,
-      explainedBy: [],
+      explainedBy: verdict.explainedBy ?? [],
       docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html',
       evidence: verdict.evidence ?? null,
     };
@@ -116,6 +116,9 @@ function buildResult(options: SampleOptions): GradeResult {
 }
 
 const REDEPLOY = 'aws apigateway create-deployment --rest-api-id a1b2c3d4e5 --stage-name prod --region us-east-1';
+export const USE_AUTHORIZER =
+  'aws apigateway update-method --rest-api-id a1b2c3d4e5 --resource-id r2d2c3 --http-method GET --patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value=au7h0r --region us-east-1';
+const REQUIRE_AUTHORIZER = { commands: [USE_AUTHORIZER, REDEPLOY], afterAll: REDEPLOY, needs: [] };
 
 export const fullMarks: GradeResult = buildResult({});
 
@@ -129,7 +132,10 @@ const blockedByPasswordAuth: Verdict = {
   blockedBy: 'app-client-password-auth',
 };
 
-/** One of everything: FAIL with fixes, BLOCKED chains, an ERROR, a PASS with a note, and a grader note. */
+/**
+ * One of everything: FAIL with fixes, BLOCKED chains, a FAIL another FAIL explains (the same commands), an ERROR,
+ * a PASS with a note, and a grader note. Its plan: two causes, three commands (the redeployment last), one unchecked.
+ */
 export const mixed: GradeResult = buildResult({
   source: 'snapshot',
   notes: ['Two user pools are named MyAPIUserPool; graded us-east-1_AbCdEfGhI, the one the authorizer references.'],
@@ -155,15 +161,14 @@ export const mixed: GradeResult = buildResult({
       status: 'FAIL',
       messageId: 'noAuthorizer',
       message: 'GET /hello has authorization type NONE, so anyone can call it.',
-      remediation: {
-        text: 'Protect GET /hello with CognitoAuthorizer, then redeploy prod.',
-        commands: [
-          'aws apigateway update-method --rest-api-id a1b2c3d4e5 --resource-id r2d2c3 --http-method GET --patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value=au7h0r --region us-east-1',
-          REDEPLOY,
-        ],
-        afterAll: REDEPLOY,
-        needs: [],
-      },
+      remediation: { text: 'Protect GET /hello with CognitoAuthorizer, then redeploy prod.', ...REQUIRE_AUTHORIZER },
+    },
+    'probe-unauthenticated-401': {
+      status: 'FAIL',
+      messageId: 'notRejected',
+      message: 'GET /hello without a token answered 200.',
+      remediation: { text: 'Require the Cognito authorizer on GET /hello and deploy again.', ...REQUIRE_AUTHORIZER },
+      explainedBy: ['hello-get-authorized'],
     },
     'lambda-invoke-permission': {
       status: 'ERROR',
