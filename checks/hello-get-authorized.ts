@@ -10,6 +10,17 @@ const PUT_METHOD =
   'aws apigateway put-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
   '--authorization-type COGNITO_USER_POOLS --authorizer-id {{authorizerId}} --region {{region}}';
 
+/** update-method takes scopes one at a time (add/remove), so the patch removes each scope the method has. */
+const REMOVE_SCOPES =
+  'aws apigateway update-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
+  '--patch-operations {{removeScopes}} --region {{region}}';
+
+/** The patch operations that remove `scopes`: shorthand for one, JSON (one shell word) for several. */
+function removeScopesPatch(scopes: readonly string[]): string {
+  const operations = scopes.map((scope) => ({ op: 'remove', path: '/authorizationScopes', value: scope }));
+  const [only] = scopes;
+  return scopes.length === 1 && only !== undefined && !only.includes(',') ? `op=remove,path=/authorizationScopes,value=${only}` : JSON.stringify(operations);
+}
 
 const check: Check = {
   meta: {
@@ -25,6 +36,9 @@ const check: Check = {
       authorizationNone: '{{names.httpMethod}} {{names.resourcePath}} has authorization type NONE, so anyone can call it without a token.',
       otherType: '{{names.httpMethod}} {{names.resourcePath}} has authorization type {{authorizationType}}, not COGNITO_USER_POOLS.',
       otherAuthorizer: '{{names.httpMethod}} {{names.resourcePath}} uses the authorizer {{methodAuthorizerId}}, not the Cognito authorizer ({{labAuthorizerIds}}).',
+      authorizationScopes:
+        '{{names.httpMethod}} {{names.resourcePath}} requires the OAuth scopes {{scopes}}: API Gateway then accepts only access tokens that carry them, ' +
+        'so the ID token the lab sends is refused.',
       ...UNOBSERVED_MESSAGES,
     },
     remediation: {
@@ -33,6 +47,11 @@ const check: Check = {
       afterAll: REDEPLOY_CLI,
       byMessage: {
         noMethod: { text: 'Create the method with the Cognito authorizer as in Activity 9.', commands: [PUT_METHOD] },
+        authorizationScopes: {
+          text: 'Remove the OAuth scopes from the method (the lab sets none, so the ID token is accepted), then deploy again (Activity 10).',
+          commands: [REMOVE_SCOPES],
+          afterAll: REDEPLOY_CLI,
+        },
       },
     },
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enable-cognito-user-pool.html',
@@ -49,13 +68,16 @@ const check: Check = {
       const methods = Object.keys(resourceAt(resources.value, lab.names.resourcePath)?.methods ?? {});
       return failed('noMethod', { methods: listed(methods) });
     }
-    const { authorizationType, authorizerId } = method;
-    const evidence = { authorizationType, authorizerId };
+    const { authorizationType, authorizerId, authorizationScopes } = method;
+    const evidence = { authorizationType, authorizerId, authorizationScopes };
     if (authorizationType === 'NONE') return failed('authorizationNone', {}, evidence);
     if (authorizationType !== 'COGNITO_USER_POOLS') return failed('otherType', { authorizationType }, evidence);
     const accepted = labAuthorizers(authorizers.value, pool.value.arn, lab).map((authorizer) => authorizer.id);
     if (authorizerId === null || !accepted.includes(authorizerId)) {
       return failed('otherAuthorizer', { methodAuthorizerId: shown(authorizerId), labAuthorizerIds: listed(accepted) }, evidence);
+    }
+    if (authorizationScopes.length > 0) {
+      return failed('authorizationScopes', { scopes: listed(authorizationScopes), removeScopes: removeScopesPatch(authorizationScopes) }, evidence);
     }
     return passed('authorized', { authorizerId }, evidence);
   },

@@ -18,7 +18,9 @@ const check: Check = {
       ok: `${CALL} answered 200.`,
       invokeDenied: `${CALL} answered 500 ({{gatewayMessage}}): API Gateway could not invoke the function it is wired to (no permission for this API, or no such function).`,
       handlerFailed: `${CALL} answered 502 ({{gatewayMessage}}): the function failed or did not return a proxy response (statusCode and a string body).`,
-      tokenRejected: `${CALL} answered 401 ({{gatewayMessage}}): the deployed authorizer does not accept this user pool's ID tokens.`,
+      tokenRejected:
+        `${CALL} answered 401 ({{gatewayMessage}}): the deployed method refuses this user pool's ID tokens ` +
+        '(its authorizer names another pool or reads another header, or the method requires OAuth scopes).',
       ...sharedAnswerMessages(CALL, 200),
       ...UNOBSERVED_MESSAGES,
       ...PROBES_NOT_RUN_MESSAGES,
@@ -38,7 +40,9 @@ const check: Check = {
           commands: ['aws logs tail /aws/lambda/{{functionName}} --since 1h --region {{region}}'],
         },
         tokenRejected: {
-          text: 'Make the authorizer use your user pool (Activity 8) and deploy again; the lab calls the API with the ID token, not the access token.',
+          text:
+            'Make the authorizer use your user pool and read the Authorization header (Activity 8), leave the method without OAuth scopes (Activity 9), ' +
+            'and deploy again; the lab calls the API with the ID token, not the access token.',
         },
       },
     },

@@ -300,6 +300,17 @@ const DEFINITIONS = {
       await identitySource(ctx.lab.expected.identitySource);
     },
   },
+  'method-scopes': {
+    title: 'GET /hello requires an OAuth scope',
+    description:
+      'The learner added the OAuth scope aws.cognito.signin.user.admin to GET /hello and deployed it: API Gateway now accepts only access tokens ' +
+      "carrying it, so the lab's ID token is refused with 401 (and the access token let in).",
+    apply: async (ctx, outputs) => {
+      const patchOperations = [{ op: 'add' as const, path: '/authorizationScopes', value: 'aws.cognito.signin.user.admin' }];
+      await ctx.clients.apigateway.send(new UpdateMethodCommand({ ...methodIds(ctx, outputs), patchOperations }));
+      await redeploy(ctx, outputs);
+    },
+  },
   'handler-other-message': {
     title: 'The handler returns another message',
     description: "The learner's lambda_function.py returns 'Hello World!' instead of 'Hello from secured API!'.",

@@ -172,6 +172,12 @@ const STATE: Record<MistakeName, StateCheck> = {
     assert.equal(items?.[0]?.identitySource, 'method.request.header.Authorization');
     assert.equal(await prodTokenHeader(clients, outputs), 'X-Id-Token');
   },
+  'method-scopes': async (clients, outputs) => {
+    assert.deepEqual((await helloGet(clients, outputs)).authorizationScopes, ['aws.cognito.signin.user.admin']);
+    const exported = await clients.apigateway.send(new GetExportCommand({ restApiId: outputs.apiId, stageName: 'prod', exportType: 'oas30', parameters: { extensions: 'authorizers' } }));
+    const served = JSON.parse(new TextDecoder().decode(exported.body)).paths['/hello'].get.security;
+    assert.deepEqual(served, [{ CognitoAuthorizer: ['aws.cognito.signin.user.admin'] }]);
+  },
   'handler-other-message': async (clients) => {
     const source = await handlerSource(clients);
     assert.ok(source.includes("'message': 'Hello World!'"));

@@ -60,6 +60,7 @@ const DEFINITIONS: Record<MistakeName, VerdictDefinition> = {
   'stale-deployment': { fixture: 'stale-deployment' },
   'extra-open-method-deployed': { fixture: 'extra-open-method-deployed' },
   'authorizer-changed-not-redeployed': { fixture: 'authorizer-changed-not-redeployed' },
+  'method-scopes': { fixture: 'method-scopes' },
   'handler-other-message': { expect: { 'probe-response-body': 'FAIL differs' } },
   'handler-raises': { expect: HANDLER_FAILED },
   'duplicate-pools': { fixture: 'duplicate-pools' },
