@@ -1,10 +1,18 @@
 import type { Check } from '../src/engine/types.js';
+import type { Snapshot } from '../src/snapshot/types.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { answerData, answerEvidence, isMissingAuthenticationToken, PROBES_NOT_RUN_MESSAGES, probesNotRun, sharedAnswerMessages } from './support/probes.js';
 import { failed, passed } from './support/verdict.js';
-import { addInvokePermission, REDEPLOY_CLI } from './support/remediations.js';
+import { addInvokePermission, freeStatementId, REDEPLOY_CLI } from './support/remediations.js';
 
 const CALL = '{{names.httpMethod}} {{names.resourcePath}} with the ID token';
+
+/** A statement id add-permission accepts; when the policy could not be read, the lab's counts as taken. */
+function unusedStatementId(snapshot: Snapshot, labId: string): string {
+  const policy = snapshot.lambda.policy;
+  const taken = policy.state === 'found' ? policy.value.Statement.map((statement) => statement.Sid) : policy.state === 'absent' ? [] : [labId];
+  return freeStatementId(labId, taken);
+}
 
 const check: Check = {
   meta: {
@@ -32,8 +40,8 @@ const check: Check = {
         invokeDenied: {
           text:
             'The function GET /hello invokes must exist and let this API call it: see lambda-invoke-permission and hello-get-integration; ' +
-            "the command adds Activity 9's permission under a new statement id.",
-          commands: [addInvokePermission('{{names.permissionStatementId}}-2')],
+            "the command adds Activity 9's permission under a statement id the function's policy does not use.",
+          commands: [addInvokePermission('{{statementId}}')],
         },
         handlerFailed: {
           text: "Look at the function's latest log lines; its code must be the lab's lambda_function.py.",
@@ -50,7 +58,7 @@ const check: Check = {
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-invoke-api-integrated-with-cognito-user-pool.html',
     permissions: [],
   },
-  evaluate(snapshot) {
+  evaluate(snapshot, lab) {
     const notRun = probesNotRun(snapshot);
     if (notRun) return notRun;
     const probe = snapshot.probes.http.bearerIdToken;
@@ -62,7 +70,7 @@ const check: Check = {
       case 200:
         return passed('ok', data, evidence);
       case 500:
-        return failed('invokeDenied', data, evidence);
+        return failed('invokeDenied', { ...data, statementId: unusedStatementId(snapshot, lab.names.permissionStatementId) }, evidence);
       case 502:
         return failed('handlerFailed', data, evidence);
       case 401:

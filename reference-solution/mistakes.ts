@@ -98,14 +98,14 @@ async function deployHandlerSource(ctx: ReferenceContext, outputs: ReferenceOutp
   await deployFunction(ctx, { ...spec, zip: zipHandler(source) });
 }
 
-/** Replaces the lab's permission statement by one for `sourceArn`. */
-async function replacePermission(ctx: ReferenceContext, sourceArn: string | null): Promise<void> {
+/** Replaces the lab's permission statement by one for `sourceArn` (and `principal`). */
+async function replacePermission(ctx: ReferenceContext, sourceArn: string | null, principal = API_GATEWAY_PRINCIPAL): Promise<void> {
   const FunctionName = ctx.lab.names.function;
   const StatementId = ctx.lab.names.permissionStatementId;
   await ctx.clients.lambda.send(new RemovePermissionCommand({ FunctionName, StatementId }));
   if (sourceArn === null) return;
   await ctx.clients.lambda.send(
-    new AddPermissionCommand({ FunctionName, StatementId, Action: 'lambda:InvokeFunction', Principal: API_GATEWAY_PRINCIPAL, SourceArn: sourceArn }),
+    new AddPermissionCommand({ FunctionName, StatementId, Action: 'lambda:InvokeFunction', Principal: principal, SourceArn: sourceArn }),
   );
 }
 
@@ -239,6 +239,13 @@ const DEFINITIONS = {
       await replacePermission(ctx, executeApiSourceArn(ctx, earlier));
       await apigateway.send(new DeleteRestApiCommand({ restApiId: earlier }));
     },
+  },
+  'permission-wrong-principal': {
+    title: 'The permission names the wrong principal',
+    description:
+      "The learner ran add-permission with --principal lambda.amazonaws.com (copied from the role's trust policy): the statement apigateway-invoke " +
+      'lets Lambda, not API Gateway, invoke the function, so authorized calls get 500.',
+    apply: (ctx, outputs) => replacePermission(ctx, executeApiSourceArn(ctx, outputs.apiId), 'lambda.amazonaws.com'),
   },
   'no-deployment': {
     title: 'The API was never deployed',

@@ -23,6 +23,17 @@ export const REQUIRE_AUTHORIZER_AND_REDEPLOY: Remediation = {
   afterAll: REDEPLOY_CLI,
 };
 
+/**
+ * A statement id add-permission accepts: the lab's when no statement of `taken` has it, else the first free of
+ * `<id>-2`, `<id>-3`, ... (Lambda refuses an id in use with ResourceConflictException).
+ */
+export function freeStatementId(labId: string, taken: readonly (string | undefined)[]): string {
+  if (!taken.includes(labId)) return labId;
+  let suffix = 2;
+  while (taken.includes(`${labId}-${suffix}`)) suffix += 1;
+  return `${labId}-${suffix}`;
+}
+
 /** Activity 9's add-permission; the source ARN is quoted, as in the lab, so that no shell expands its `*`. */
 export function addInvokePermission(statementId: string): string {
   return (

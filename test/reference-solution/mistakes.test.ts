@@ -150,6 +150,10 @@ const STATE: Record<MistakeName, StateCheck> = {
     assert.ok(!sourceArn.includes(outputs.apiId));
     assert.deepEqual((await labResources(clients, await loadLabSpec())).apiIds, [outputs.apiId]);
   },
+  'permission-wrong-principal': async (clients) => {
+    const statements = (await policyStatements(clients)) as { Sid?: string; Principal?: unknown }[];
+    assert.deepEqual(statements.map(({ Sid, Principal }) => ({ Sid, Principal })), [{ Sid: 'apigateway-invoke', Principal: { Service: 'lambda.amazonaws.com' } }]);
+  },
   'no-deployment': async (clients, outputs) => {
     assert.deepEqual((await clients.apigateway.send(new GetStagesCommand({ restApiId: outputs.apiId }))).item, []);
     assert.deepEqual((await clients.apigateway.send(new GetDeploymentsCommand({ restApiId: outputs.apiId }))).items ?? [], []);

@@ -55,6 +55,7 @@ const DEFINITIONS: Record<MistakeName, VerdictDefinition> = {
   'integration-other-function': { fixture: 'integration-other-function' },
   'no-lambda-permission': { expect: { 'lambda-invoke-permission': 'FAIL noPolicy', ...INVOKE_DENIED } },
   'permission-other-api': { fixture: 'permission-other-api' },
+  'permission-wrong-principal': { fixture: 'permission-wrong-principal' },
   'no-deployment': { fixture: 'no-deployment' },
   'no-prod-stage': { fixture: 'no-prod-stage' },
   'stale-deployment': { fixture: 'stale-deployment' },
