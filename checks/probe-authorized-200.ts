@@ -3,7 +3,7 @@ import type { Snapshot } from '../src/snapshot/types.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { answerData, answerEvidence, isMissingAuthenticationToken, PROBES_NOT_RUN_MESSAGES, probesNotRun, sharedAnswerMessages } from './support/probes.js';
 import { failed, passed } from './support/verdict.js';
-import { addInvokePermission, freeStatementId, REDEPLOY_CLI } from './support/remediations.js';
+import { addInvokePermission, freeStatementId, FUNCTION_ZIP, REDEPLOY_CLI, UPDATE_FUNCTION_CODE } from './support/remediations.js';
 
 const CALL = '{{names.httpMethod}} {{names.resourcePath}} with the ID token';
 
@@ -44,8 +44,11 @@ const check: Check = {
           commands: [addInvokePermission('{{statementId}}')],
         },
         handlerFailed: {
-          text: "Look at the function's latest log lines; its code must be the lab's lambda_function.py.",
-          commands: ['aws logs tail /aws/lambda/{{functionName}} --since 1h --region {{region}}'],
+          text:
+            "The function fails: upload the lab's lambda_function.py again (function.zip from Activity 6); " +
+            'its runtime and handler are checked in Activity 6 (function-runtime, function-handler).',
+          commands: [UPDATE_FUNCTION_CODE],
+          needs: [FUNCTION_ZIP],
         },
         tokenRejected: {
           text:

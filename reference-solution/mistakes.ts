@@ -167,6 +167,15 @@ const DEFINITIONS = {
       await ctx.clients.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: ctx.lab.names.function, Handler: 'lambda_function.handler' }));
     },
   },
+  'runtime-nodejs': {
+    title: 'The function was switched to Node.js',
+    description:
+      "The learner set the function's runtime to nodejs20.x and its handler to index.handler (the console's Node.js defaults) and left the code as it was: " +
+      "there is no index.js, so every invocation fails and API Gateway answers 502.",
+    apply: async (ctx) => {
+      await ctx.clients.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: ctx.lab.names.function, Runtime: 'nodejs20.x', Handler: 'index.handler' }));
+    },
+  },
   'authorizer-token-type': {
     title: 'The authorizer is a TOKEN (Lambda) authorizer',
     description:

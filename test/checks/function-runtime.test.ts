@@ -1,6 +1,9 @@
 // Activity 6: the function runs a Python 3 runtime; a deprecated one passes with a note.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import functionRuntime from '../../checks/function-runtime.js';
 import { checkTester } from './check-tester.js';
+import { renderedFix } from './fix-commands.js';
 import { functionUnreadable, withFunction } from './function-snapshots.js';
 import { complete, lab } from './snapshots.js';
 
@@ -18,8 +21,26 @@ checkTester(functionRuntime, {
   ],
   invalid: [
     { name: 'Node.js', snapshot: withFunction({ runtime: 'nodejs22.x' }), messageId: 'notPython' },
-    { name: 'Python 2', snapshot: withFunction({ runtime: 'python2.7' }), messageId: 'notPython' },
+    { name: 'Python 2', snapshot: withFunction({ runtime: 'python2.7' }), messageId: 'oldPython' },
     { name: 'a container image (no runtime)', snapshot: withFunction({ runtime: null, packageType: 'Image' }), messageId: 'notPython' },
     ...functionUnreadable,
   ],
+});
+
+const CONFIGURE = 'aws lambda update-function-configuration --function-name HelloWorldFunction --runtime python3.13';
+
+test('a runtime that is not Python: the fix sets runtime and handler, waits, and uploads the lab\'s code again', () => {
+  const fix = renderedFix(withFunction({ runtime: 'nodejs20.x', handler: 'index.handler' }), 'function-runtime');
+  assert.deepEqual(fix?.commands, [
+    `${CONFIGURE} --handler lambda_function.lambda_handler --region us-east-1`,
+    'aws lambda wait function-updated --function-name HelloWorldFunction --region us-east-1',
+    'aws lambda update-function-code --function-name HelloWorldFunction --zip-file fileb://function.zip --region us-east-1',
+  ]);
+  assert.match(fix?.needs.join('\n') ?? '', /^function\.zip: /);
+});
+
+test('a Python runtime that is merely old keeps its one-command fix', () => {
+  for (const runtime of ['python3.9', 'python2.7']) {
+    assert.deepEqual(renderedFix(withFunction({ runtime }), 'function-runtime')?.commands, [`${CONFIGURE} --region us-east-1`], runtime);
+  }
 });

@@ -28,3 +28,9 @@ test('a 500: the fix adds the permission under a statement id the policy does no
   const noPolicy = mutate(denied, (s) => void (s.lambda.policy = absent('ResourceNotFoundException')));
   assert.equal(statementIdOf(renderedFix(noPolicy, 'probe-authorized-200')), 'apigateway-invoke');
 });
+
+test('a 502: the fix uploads the lab\'s code again, from function.zip', () => {
+  const fix = renderedFix(answered('bearerIdToken', bodyAnswer(502, '{"message": "Internal server error"}')), 'probe-authorized-200');
+  assert.deepEqual(fix?.commands, ['aws lambda update-function-code --function-name HelloWorldFunction --zip-file fileb://function.zip --region us-east-1']);
+  assert.equal(fix?.needs.length, 1);
+});

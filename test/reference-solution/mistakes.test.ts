@@ -107,6 +107,11 @@ const STATE: Record<MistakeName, StateCheck> = {
     const fn = (await clients.lambda.send(new GetFunctionCommand({ FunctionName: 'HelloWorldFunction' }))).Configuration;
     assert.equal(fn?.Handler, 'lambda_function.handler');
   },
+  'runtime-nodejs': async (clients) => {
+    const fn = (await clients.lambda.send(new GetFunctionCommand({ FunctionName: 'HelloWorldFunction' }))).Configuration;
+    assert.deepEqual({ runtime: fn?.Runtime, handler: fn?.Handler }, { runtime: 'nodejs20.x', handler: 'index.handler' });
+    assert.ok((await handlerSource(clients)).includes('def lambda_handler(event, context):'));
+  },
   'authorizer-token-type': async (clients, outputs) => {
     const authorizers = (await clients.apigateway.send(new GetAuthorizersCommand({ restApiId: outputs.apiId }))).items ?? [];
     assert.deepEqual(authorizers.map(({ name, type }) => ({ name, type })), [{ name: 'CognitoAuthorizer', type: 'TOKEN' }]);

@@ -40,6 +40,7 @@ const DEFINITIONS: Record<MistakeName, VerdictDefinition> = {
     unsettled: ['probe-authorized-200', 'probe-response-body'],
   },
   'wrong-handler': { expect: { 'function-handler': 'FAIL wrongHandler', ...HANDLER_FAILED } },
+  'runtime-nodejs': { fixture: 'runtime-nodejs' },
   'authorizer-token-type': {
     expect: { 'cognito-authorizer': 'FAIL wrongType', 'hello-get-authorized': 'BLOCKED', 'prod-deployment-current': 'BLOCKED' },
     // What a TOKEN authorizer whose function returns no IAM policy answers is not in AWS-FACTS.md.
