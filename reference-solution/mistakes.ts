@@ -18,6 +18,7 @@ import {
 import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
+  AdminSetUserPasswordCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DeleteUserPoolClientCommand,
@@ -109,6 +110,9 @@ async function replacePermission(ctx: ReferenceContext, sourceArn: string | null
   );
 }
 
+/** The password of the password-changed story: not the lab's. */
+const CHANGED_PASSWORD = 'MyOtherPass456!';
+
 /** The other function of the integration-other-function story. */
 const EARLIER_FUNCTION = 'MyFirstFunction';
 
@@ -143,6 +147,17 @@ const DEFINITIONS = {
       const user = { UserPoolId: outputs.userPoolId, Username: ctx.lab.names.username };
       await cognito.send(new AdminDeleteUserCommand(user));
       await cognito.send(new AdminCreateUserCommand({ ...user, TemporaryPassword: LAB_TEMPORARY_PASSWORD, MessageAction: 'SUPPRESS' }));
+    },
+  },
+  'password-changed': {
+    title: "The test user's password was changed",
+    description:
+      "The learner later gave testuser another permanent password (admin-set-user-password --permanent): the lab's password is refused " +
+      '(NotAuthorizedException "Incorrect username or password.").',
+    apply: async (ctx, outputs) => {
+      await ctx.clients.cognito.send(
+        new AdminSetUserPasswordCommand({ UserPoolId: outputs.userPoolId, Username: ctx.lab.names.username, Password: CHANGED_PASSWORD, Permanent: true }),
+      );
     },
   },
   'role-without-basic-policy': {

@@ -14,7 +14,13 @@ import {
   GetStageCommand,
   GetStagesCommand,
 } from '@aws-sdk/client-api-gateway';
-import { AdminGetUserCommand, DescribeUserPoolClientCommand, DescribeUserPoolCommand, ListUserPoolClientsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminGetUserCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  InitiateAuthCommand,
+  ListUserPoolClientsCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { GetRoleCommand, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { GetFunctionCommand, GetPolicyCommand } from '@aws-sdk/client-lambda';
 import { strFromU8, unzipSync } from 'fflate';
@@ -94,6 +100,13 @@ const STATE: Record<MistakeName, StateCheck> = {
   'user-force-change-password': async (clients, outputs) => {
     const user = await clients.cognito.send(new AdminGetUserCommand({ UserPoolId: outputs.userPoolId, Username: 'testuser' }));
     assert.equal(user.UserStatus, 'FORCE_CHANGE_PASSWORD');
+  },
+  'password-changed': async (clients, outputs) => {
+    const user = await clients.cognito.send(new AdminGetUserCommand({ UserPoolId: outputs.userPoolId, Username: 'testuser' }));
+    assert.equal(user.UserStatus, 'CONFIRMED');
+    const lab = await loadLabSpec();
+    const signIn = new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: outputs.clientId, AuthParameters: { USERNAME: 'testuser', PASSWORD: lab.password } });
+    assert.equal(await failureName(clients.cognito.send(signIn)), 'NotAuthorizedException');
   },
   'role-without-basic-policy': async (clients) => {
     const attached = await clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'lambda-execution-role' }));

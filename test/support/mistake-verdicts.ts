@@ -33,6 +33,7 @@ const DEFINITIONS: Record<MistakeName, VerdictDefinition> = {
   'client-without-password-auth': { fixture: 'client-without-password-auth' },
   'client-with-secret': { fixture: 'client-with-secret' },
   'user-force-change-password': { fixture: 'user-force-change-password' },
+  'password-changed': { fixture: 'password-changed' },
   'role-without-basic-policy': { expect: { 'execution-role-basic-policy': 'FAIL notAttached' } },
   'role-trusts-ec2': {
     expect: { 'execution-role-trust': 'FAIL notTrusted' },
