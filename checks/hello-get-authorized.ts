@@ -3,12 +3,15 @@ import { methodUnderTest, resourceAt } from './support/api.js';
 import { labAuthorizers } from './support/authorizer.js';
 import { listed, shown } from './support/format.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
-import { REDEPLOY_CLI, USE_AUTHORIZER_CLI } from './support/remediations.js';
+import { PUT_INTEGRATION, REDEPLOY_CLI, USE_AUTHORIZER_CLI } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
 
 const PUT_METHOD =
   'aws apigateway put-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
   '--authorization-type COGNITO_USER_POOLS --authorizer-id {{authorizerId}} --region {{region}}';
+
+const DELETE_ANY_METHOD =
+  'aws apigateway delete-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method ANY --region {{region}}';
 
 /** update-method takes scopes one at a time (add/remove), so the patch removes each scope the method has. */
 const REMOVE_SCOPES =
@@ -36,6 +39,7 @@ const check: Check = {
       authorizationNone: '{{names.httpMethod}} {{names.resourcePath}} has authorization type NONE, so anyone can call it without a token.',
       otherType: '{{names.httpMethod}} {{names.resourcePath}} has authorization type {{authorizationType}}, not COGNITO_USER_POOLS.',
       otherAuthorizer: '{{names.httpMethod}} {{names.resourcePath}} uses the authorizer {{methodAuthorizerId}}, not the Cognito authorizer ({{labAuthorizerIds}}).',
+      anyMethod: 'ANY {{names.resourcePath}} answers every HTTP method; the lab asks for {{names.httpMethod}} {{names.resourcePath}} alone.',
       authorizationScopes:
         '{{names.httpMethod}} {{names.resourcePath}} requires the OAuth scopes {{scopes}}: API Gateway then accepts only access tokens that carry them, ' +
         'so the ID token the lab sends is refused.',
@@ -47,6 +51,13 @@ const check: Check = {
       afterAll: REDEPLOY_CLI,
       byMessage: {
         noMethod: { text: 'Create the method with the Cognito authorizer as in Activity 9.', commands: [PUT_METHOD] },
+        anyMethod: {
+          text:
+            'Create {{names.httpMethod}} {{names.resourcePath}} with the Cognito authorizer and the Lambda proxy integration as in Activity 9, ' +
+            'delete the ANY method, then deploy again (Activity 10).',
+          commands: [PUT_METHOD, PUT_INTEGRATION, DELETE_ANY_METHOD],
+          afterAll: REDEPLOY_CLI,
+        },
         authorizationScopes: {
           text: 'Remove the OAuth scopes from the method (the lab sets none, so the ID token is accepted), then deploy again (Activity 10).',
           commands: [REMOVE_SCOPES],
@@ -68,8 +79,10 @@ const check: Check = {
       const methods = Object.keys(resourceAt(resources.value, lab.names.resourcePath)?.methods ?? {});
       return failed('noMethod', { methods: listed(methods) });
     }
-    const { authorizationType, authorizerId, authorizationScopes } = method;
-    const evidence = { authorizationType, authorizerId, authorizationScopes };
+    const { httpMethod, authorizationType, authorizerId, authorizationScopes } = method;
+    const evidence = { httpMethod, authorizationType, authorizerId, authorizationScopes };
+    // ANY serves the lab's call, but it is not the method the lab makes: its fix makes GET and removes ANY.
+    if (httpMethod === 'ANY') return failed('anyMethod', {}, evidence);
     if (authorizationType === 'NONE') return failed('authorizationNone', {}, evidence);
     if (authorizationType !== 'COGNITO_USER_POOLS') return failed('otherType', { authorizationType }, evidence);
     const accepted = labAuthorizers(authorizers.value, pool.value.arn, lab).map((authorizer) => authorizer.id);

@@ -7,6 +7,7 @@ import {
   CreateRestApiCommand,
   DeleteAuthorizerCommand,
   DeleteDeploymentCommand,
+  DeleteMethodCommand,
   DeleteRestApiCommand,
   DeleteStageCommand,
   PutIntegrationCommand,
@@ -221,6 +222,21 @@ const DEFINITIONS = {
     description: 'The learner set GET /hello to authorization NONE and deployed it: anyone gets in, and the handler answers user Unknown.',
     apply: async (ctx, outputs) => {
       await setAuthorization(ctx, outputs, 'NONE');
+      await redeploy(ctx, outputs);
+    },
+  },
+  'hello-any-method': {
+    title: 'ANY /hello instead of GET /hello',
+    description:
+      'The learner made /hello an ANY method (with the Cognito authorizer and the proxy integration) instead of GET, and deployed it: ' +
+      'it serves the lab\'s GET call, and every other HTTP method too.',
+    apply: async (ctx, outputs) => {
+      const { apigateway } = ctx.clients;
+      const any = { ...methodIds(ctx, outputs), httpMethod: 'ANY' };
+      await apigateway.send(new DeleteMethodCommand(methodIds(ctx, outputs)));
+      await apigateway.send(new PutMethodCommand({ ...any, authorizationType: 'COGNITO_USER_POOLS', authorizerId: outputs.authorizerId }));
+      const uri = invocationUri(ctx.region, outputs.functionArn);
+      await apigateway.send(new PutIntegrationCommand({ ...any, type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri }));
       await redeploy(ctx, outputs);
     },
   },

@@ -16,6 +16,11 @@ export const USE_AUTHORIZER_CLI =
   'aws apigateway update-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
   '--patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value={{authorizerId}} --region {{region}}';
 
+/** Activity 9's integration of the method with the function (put-integration replaces an existing one). */
+export const PUT_INTEGRATION =
+  'aws apigateway put-integration --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} --type AWS_PROXY ' +
+  '--integration-http-method POST --uri arn:aws:apigateway:{{region}}:lambda:path/2015-03-31/functions/{{lambdaArn}}/invocations --region {{region}}';
+
 /** The deployed GET /hello lets calls through without checking a token. */
 export const REQUIRE_AUTHORIZER_AND_REDEPLOY: Remediation = {
   text: 'Require the Cognito authorizer on GET /hello (Activity 9) and deploy again (Activity 10).',

@@ -37,7 +37,7 @@ import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { createGradingClients, destroyGradingClients } from '../../src/target/clients.js';
 import type { Target } from '../../src/target/target.js';
 import { gradedAgainstVerdicts, notation } from '../support/mistake-verdicts.js';
-import { labResources, labSandbox, REGION, sandboxConfig } from './helpers.js';
+import { labResources, labSandbox, REGION, resourcesByPath, sandboxConfig } from './helpers.js';
 
 type StateCheck = (clients: ReferenceClients, outputs: ReferenceOutputs) => Promise<void>;
 
@@ -146,6 +146,11 @@ const STATE: Record<MistakeName, StateCheck> = {
   'hello-get-none': async (clients, outputs) => {
     assert.equal((await helloGet(clients, outputs)).authorizationType, 'NONE');
     assert.equal(await prodServes(clients, outputs), 'NONE');
+  },
+  'hello-any-method': async (clients, outputs) => {
+    const hello = (await resourcesByPath(clients, outputs.apiId)).get('/hello');
+    assert.deepEqual(Object.keys(hello?.resourceMethods ?? {}), ['ANY']);
+    assert.equal(await prodServes(clients, outputs, 'ANY'), 'COGNITO_USER_POOLS');
   },
   'integration-not-proxy': async (clients, outputs) => {
     const integration = await clients.apigateway.send(new GetIntegrationCommand({ restApiId: outputs.apiId, resourceId: outputs.resourceId, httpMethod: 'GET' }));

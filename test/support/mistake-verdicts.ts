@@ -49,6 +49,7 @@ const DEFINITIONS: Record<MistakeName, VerdictDefinition> = {
   },
   'authorizer-other-pool': { fixture: 'authorizer-other-pool' },
   'hello-get-none': { fixture: 'hello-get-none' },
+  'hello-any-method': { fixture: 'hello-any-method' },
   'integration-not-proxy': {
     expect: { 'hello-get-integration': 'FAIL wrongType' },
     // A non-proxy Lambda integration without integration responses: AWS's answer is not in AWS-FACTS.md.
