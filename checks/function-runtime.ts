@@ -2,7 +2,7 @@ import type { Check } from '../src/engine/types.js';
 import { shown } from './support/format.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { failed, passed } from './support/verdict.js';
-import { FUNCTION_ZIP, UPDATE_FUNCTION_CODE } from './support/remediations.js';
+import { addInvokePermission, FUNCTION_ZIP, UPDATE_FUNCTION_CODE } from './support/remediations.js';
 
 const SET_RUNTIME = 'aws lambda update-function-configuration --function-name {{functionName}} --runtime {{expected.recommendedRuntime}} --region {{region}}';
 /** The lab's handler goes with a Python runtime: the two change together. */
@@ -10,6 +10,16 @@ const SET_PYTHON_RUNTIME_AND_HANDLER =
   'aws lambda update-function-configuration --function-name {{functionName}} --runtime {{expected.recommendedRuntime}} --handler {{expected.handler}} --region {{region}}';
 /** Lambda refuses another update of the function until the last one is applied. */
 const WAIT_FUNCTION_UPDATED = 'aws lambda wait function-updated --function-name {{functionName}} --region {{region}}';
+
+/** A container image cannot become a zip function: it is deleted and made again as Activity 6 makes it. */
+const RECREATE_AS_ZIP = [
+  'aws lambda delete-function --function-name {{functionName}} --region {{region}}',
+  'LAMBDA_ARN=$(aws lambda create-function --function-name {{functionName}} --runtime {{expected.recommendedRuntime}} --role {{roleArn}} ' +
+    "--handler {{expected.handler}} --zip-file fileb://function.zip --region {{region}} --query 'FunctionArn' --output text)",
+  'aws lambda wait function-active-v2 --function-name {{functionName}} --region {{region}}',
+  // Deleting the function deleted its resource policy with it.
+  addInvokePermission('{{names.permissionStatementId}}'),
+];
 
 const check: Check = {
   meta: {
@@ -25,6 +35,7 @@ const check: Check = {
         'The function runs {{runtime}}, a Python 3 runtime that AWS deprecated on {{deprecatedOn}}: it still runs, but use {{expected.recommendedRuntime}} for new work.',
       oldPython: 'The function runs {{runtime}}, not a Python 3 runtime; AWS no longer supports it.',
       notPython: "The function runs {{runtime}}, not a Python 3 runtime, so the lab's lambda_function.py cannot run.",
+      containerImage: "The function is a container image, not a zip of the lab's lambda_function.py on a Python 3 runtime.",
       ...UNOBSERVED_MESSAGES,
     },
     remediation: {
@@ -39,6 +50,13 @@ const check: Check = {
           commands: [SET_PYTHON_RUNTIME_AND_HANDLER, WAIT_FUNCTION_UPDATED, UPDATE_FUNCTION_CODE],
           needs: [FUNCTION_ZIP],
         },
+        containerImage: {
+          text:
+            "Make the function again as Activity 6 does, from function.zip on a current Python 3 runtime (the same name keeps the API's integration), " +
+            "and add Activity 9's permission again, which went with the old function.",
+          commands: RECREATE_AS_ZIP,
+          needs: [FUNCTION_ZIP],
+        },
       },
     },
     docs: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
@@ -47,9 +65,10 @@ const check: Check = {
   evaluate(snapshot, lab) {
     const fn = snapshot.lambda.function;
     if (fn.state !== 'found') return unobserved(fn, 'the Lambda function');
-    const { functionName, runtime } = fn.value;
+    const { functionName, runtime, packageType } = fn.value;
     const data = { functionName, runtime: shown(runtime, 'no managed runtime (a container image)') };
-    const evidence = { runtime };
+    const evidence = { runtime, packageType };
+    if (packageType === 'Image') return failed('containerImage', data, evidence);
     if (runtime === null || !new RegExp(lab.expected.runtimePattern).test(runtime)) {
       // An older Python runs the lab's code as it is: only the runtime changes.
       return failed(runtime?.startsWith('python') ? 'oldPython' : 'notPython', data, evidence);
