@@ -66,7 +66,7 @@ const check: Check = {
     const fn = snapshot.lambda.function;
     if (fn.state !== 'found') return unobserved(fn, 'the Lambda function');
     const { functionName, runtime, packageType } = fn.value;
-    const data = { functionName, runtime: shown(runtime, 'no managed runtime (a container image)') };
+    const data = { functionName, runtime: shown(runtime, 'no managed runtime') };
     const evidence = { runtime, packageType };
     if (packageType === 'Image') return failed('containerImage', data, evidence);
     if (runtime === null || !new RegExp(lab.expected.runtimePattern).test(runtime)) {

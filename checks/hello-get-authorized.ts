@@ -20,9 +20,10 @@ const REMOVE_SCOPES =
 
 /** The patch operations that remove `scopes`: shorthand for one, JSON (one shell word) for several. */
 function removeScopesPatch(scopes: readonly string[]): string {
-  const operations = scopes.map((scope) => ({ op: 'remove', path: '/authorizationScopes', value: scope }));
-  const [only] = scopes;
-  return scopes.length === 1 && only !== undefined && !only.includes(',') ? `op=remove,path=/authorizationScopes,value=${only}` : JSON.stringify(operations);
+  const [only, ...others] = scopes;
+  // The shorthand separates fields with commas; JSON takes any scope.
+  if (only !== undefined && others.length === 0 && !only.includes(',')) return `op=remove,path=/authorizationScopes,value=${only}`;
+  return JSON.stringify(scopes.map((scope) => ({ op: 'remove', path: '/authorizationScopes', value: scope })));
 }
 
 const check: Check = {
