@@ -20,6 +20,8 @@ const check: Check = {
       text: 'Set the handler to lambda_function.lambda_handler (file lambda_function.py, function lambda_handler).',
       commands: ['aws lambda update-function-configuration --function-name {{functionName}} --handler {{expected.handler}} --region {{region}}'],
     },
+    // A runtime that is not Python gets its fix with the lab's handler set too.
+    explainedBy: ['function-runtime'],
     docs: 'https://docs.aws.amazon.com/lambda/latest/dg/python-handler.html',
     permissions: ['lambda:GetFunction'],
   },

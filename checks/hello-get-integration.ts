@@ -4,11 +4,7 @@ import { shown } from './support/format.js';
 import { invokedFunctionArn, sameFunction } from './support/integration.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { failed, passed } from './support/verdict.js';
-import { REDEPLOY_CLI } from './support/remediations.js';
-
-const PUT_INTEGRATION =
-  'aws apigateway put-integration --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} --type AWS_PROXY ' +
-  '--integration-http-method POST --uri arn:aws:apigateway:{{region}}:lambda:path/2015-03-31/functions/{{lambdaArn}}/invocations --region {{region}}';
+import { PUT_INTEGRATION, REDEPLOY_CLI } from './support/remediations.js';
 
 const check: Check = {
   meta: {

@@ -1,10 +1,18 @@
 import type { Check } from '../src/engine/types.js';
+import type { Snapshot } from '../src/snapshot/types.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { answerData, answerEvidence, isMissingAuthenticationToken, PROBES_NOT_RUN_MESSAGES, probesNotRun, sharedAnswerMessages } from './support/probes.js';
 import { failed, passed } from './support/verdict.js';
-import { addInvokePermission, REDEPLOY_CLI } from './support/remediations.js';
+import { addInvokePermission, freeStatementId, FUNCTION_ZIP, REDEPLOY_CLI, UPDATE_FUNCTION_CODE } from './support/remediations.js';
 
 const CALL = '{{names.httpMethod}} {{names.resourcePath}} with the ID token';
+
+/** A statement id add-permission accepts; when the policy could not be read, the lab's counts as taken. */
+function unusedStatementId(snapshot: Snapshot, labId: string): string {
+  const policy = snapshot.lambda.policy;
+  const taken = policy.state === 'found' ? policy.value.Statement.map((statement) => statement.Sid) : policy.state === 'absent' ? [] : [labId];
+  return freeStatementId(labId, taken);
+}
 
 const check: Check = {
   meta: {
@@ -18,7 +26,9 @@ const check: Check = {
       ok: `${CALL} answered 200.`,
       invokeDenied: `${CALL} answered 500 ({{gatewayMessage}}): API Gateway could not invoke the function it is wired to (no permission for this API, or no such function).`,
       handlerFailed: `${CALL} answered 502 ({{gatewayMessage}}): the function failed or did not return a proxy response (statusCode and a string body).`,
-      tokenRejected: `${CALL} answered 401 ({{gatewayMessage}}): the deployed authorizer does not accept this user pool's ID tokens.`,
+      tokenRejected:
+        `${CALL} answered 401 ({{gatewayMessage}}): the deployed method refuses this user pool's ID tokens ` +
+        '(its authorizer names another pool or reads another header, or the method requires OAuth scopes).',
       ...sharedAnswerMessages(CALL, 200),
       ...UNOBSERVED_MESSAGES,
       ...PROBES_NOT_RUN_MESSAGES,
@@ -30,15 +40,20 @@ const check: Check = {
         invokeDenied: {
           text:
             'The function GET /hello invokes must exist and let this API call it: see lambda-invoke-permission and hello-get-integration; ' +
-            "the command adds Activity 9's permission under a new statement id.",
-          commands: [addInvokePermission('{{names.permissionStatementId}}-2')],
+            "the command adds Activity 9's permission under a statement id the function's policy does not use.",
+          commands: [addInvokePermission('{{statementId}}')],
         },
         handlerFailed: {
-          text: "Look at the function's latest log lines; its code must be the lab's lambda_function.py.",
-          commands: ['aws logs tail /aws/lambda/{{functionName}} --since 1h --region {{region}}'],
+          text:
+            "The function fails: upload the lab's lambda_function.py again (function.zip from Activity 6); " +
+            'its runtime and handler are checked in Activity 6 (function-runtime, function-handler).',
+          commands: [UPDATE_FUNCTION_CODE],
+          needs: [FUNCTION_ZIP],
         },
         tokenRejected: {
-          text: 'Make the authorizer use your user pool (Activity 8) and deploy again; the lab calls the API with the ID token, not the access token.',
+          text:
+            'Make the authorizer use your user pool and read the Authorization header (Activity 8), leave the method without OAuth scopes (Activity 9), ' +
+            'and deploy again; the lab calls the API with the ID token, not the access token.',
         },
       },
     },
@@ -46,7 +61,7 @@ const check: Check = {
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-invoke-api-integrated-with-cognito-user-pool.html',
     permissions: [],
   },
-  evaluate(snapshot) {
+  evaluate(snapshot, lab) {
     const notRun = probesNotRun(snapshot);
     if (notRun) return notRun;
     const probe = snapshot.probes.http.bearerIdToken;
@@ -58,7 +73,7 @@ const check: Check = {
       case 200:
         return passed('ok', data, evidence);
       case 500:
-        return failed('invokeDenied', data, evidence);
+        return failed('invokeDenied', { ...data, statementId: unusedStatementId(snapshot, lab.names.permissionStatementId) }, evidence);
       case 502:
         return failed('handlerFailed', data, evidence);
       case 401:

@@ -4,6 +4,14 @@ import { PROBES_NOT_RUN_MESSAGES, probesNotRun } from './support/probes.js';
 import { failed, passed } from './support/verdict.js';
 import { PASSWORD_VARIABLE, SET_PERMANENT_PASSWORD } from './support/remediations.js';
 
+/**
+ * Cognito's answer to a wrong password (AWS-FACTS section 2). An unknown user can answer the same, but then
+ * test-user-ready fails and this check is not evaluated.
+ */
+function isWrongPassword(outcome: { code: string; message: string }): boolean {
+  return outcome.code === 'NotAuthorizedException' && /^Incorrect username or password\.?$/i.test(outcome.message);
+}
+
 const check: Check = {
   meta: {
     id: 'probe-token-issued',
@@ -15,6 +23,9 @@ const check: Check = {
     messages: {
       issued: 'Cognito signed in {{names.username}} with USER_PASSWORD_AUTH and issued an ID token and an access token.',
       refused: 'Cognito refused to sign in {{names.username}} with USER_PASSWORD_AUTH, answering {{code}} "{{cognitoMessage}}".',
+      wrongPassword:
+        'Cognito refused the password of {{names.username}} ({{code}} "{{cognitoMessage}}"): the password the grader signs in with ' +
+        "(the lab's permanent password from Activity 5, unless you gave --password) is not the user's.",
       challenge: 'Cognito answered the sign-in of {{names.username}} with the challenge {{challengeName}} instead of tokens.',
       ...UNOBSERVED_MESSAGES,
       ...PROBES_NOT_RUN_MESSAGES,
@@ -25,6 +36,15 @@ const check: Check = {
         '(or grade with --password if you chose another).',
       commands: [SET_PERMANENT_PASSWORD],
       needs: [PASSWORD_VARIABLE],
+      byMessage: {
+        wrongPassword: {
+          text:
+            "Set the test user's permanent password back to the lab's, as in Activity 5 (the command reads it from $PASSWORD); " +
+            'if you chose another password on purpose, grade with --password instead.',
+          commands: [SET_PERMANENT_PASSWORD],
+          needs: [PASSWORD_VARIABLE],
+        },
+      },
     },
     docs: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html',
     permissions: [],
@@ -40,8 +60,10 @@ const check: Check = {
         return passed('issued', {}, { tokenType: outcome.tokenType, expiresIn: outcome.expiresIn });
       case 'challenge':
         return failed('challenge', { challengeName: outcome.challengeName }, outcome);
-      case 'refused':
-        return failed('refused', { code: outcome.code, cognitoMessage: outcome.message }, outcome);
+      case 'refused': {
+        const data = { code: outcome.code, cognitoMessage: outcome.message };
+        return failed(isWrongPassword(outcome) ? 'wrongPassword' : 'refused', data, outcome);
+      }
     }
   },
 };

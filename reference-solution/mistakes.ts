@@ -7,6 +7,7 @@ import {
   CreateRestApiCommand,
   DeleteAuthorizerCommand,
   DeleteDeploymentCommand,
+  DeleteMethodCommand,
   DeleteRestApiCommand,
   DeleteStageCommand,
   PutIntegrationCommand,
@@ -18,6 +19,7 @@ import {
 import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
+  AdminSetUserPasswordCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DeleteUserPoolClientCommand,
@@ -98,16 +100,19 @@ async function deployHandlerSource(ctx: ReferenceContext, outputs: ReferenceOutp
   await deployFunction(ctx, { ...spec, zip: zipHandler(source) });
 }
 
-/** Replaces the lab's permission statement by one for `sourceArn`. */
-async function replacePermission(ctx: ReferenceContext, sourceArn: string | null): Promise<void> {
+/** Replaces the lab's permission statement by one for `sourceArn` (and `principal`). */
+async function replacePermission(ctx: ReferenceContext, sourceArn: string | null, principal = API_GATEWAY_PRINCIPAL): Promise<void> {
   const FunctionName = ctx.lab.names.function;
   const StatementId = ctx.lab.names.permissionStatementId;
   await ctx.clients.lambda.send(new RemovePermissionCommand({ FunctionName, StatementId }));
   if (sourceArn === null) return;
   await ctx.clients.lambda.send(
-    new AddPermissionCommand({ FunctionName, StatementId, Action: 'lambda:InvokeFunction', Principal: API_GATEWAY_PRINCIPAL, SourceArn: sourceArn }),
+    new AddPermissionCommand({ FunctionName, StatementId, Action: 'lambda:InvokeFunction', Principal: principal, SourceArn: sourceArn }),
   );
 }
+
+/** The password of the password-changed story: not the lab's. */
+const CHANGED_PASSWORD = 'MyOtherPass456!';
 
 /** The other function of the integration-other-function story. */
 const EARLIER_FUNCTION = 'MyFirstFunction';
@@ -145,6 +150,17 @@ const DEFINITIONS = {
       await cognito.send(new AdminCreateUserCommand({ ...user, TemporaryPassword: LAB_TEMPORARY_PASSWORD, MessageAction: 'SUPPRESS' }));
     },
   },
+  'password-changed': {
+    title: "The test user's password was changed",
+    description:
+      "The learner later gave testuser another permanent password (admin-set-user-password --permanent): the lab's password is refused " +
+      '(NotAuthorizedException "Incorrect username or password.").',
+    apply: async (ctx, outputs) => {
+      await ctx.clients.cognito.send(
+        new AdminSetUserPasswordCommand({ UserPoolId: outputs.userPoolId, Username: ctx.lab.names.username, Password: CHANGED_PASSWORD, Permanent: true }),
+      );
+    },
+  },
   'role-without-basic-policy': {
     title: 'The role lacks AWSLambdaBasicExecutionRole',
     description: 'The learner skipped attach-role-policy: the function runs, but may not write its logs.',
@@ -165,6 +181,15 @@ const DEFINITIONS = {
     description: 'The function was created with --handler lambda_function.handler: every invocation fails (Runtime.HandlerNotFound), so API Gateway answers 502.',
     apply: async (ctx) => {
       await ctx.clients.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: ctx.lab.names.function, Handler: 'lambda_function.handler' }));
+    },
+  },
+  'runtime-nodejs': {
+    title: 'The function was switched to Node.js',
+    description:
+      "The learner set the function's runtime to nodejs20.x and its handler to index.handler (the console's Node.js defaults) and left the code as it was: " +
+      "there is no index.js, so every invocation fails and API Gateway answers 502.",
+    apply: async (ctx) => {
+      await ctx.clients.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: ctx.lab.names.function, Runtime: 'nodejs20.x', Handler: 'index.handler' }));
     },
   },
   'authorizer-token-type': {
@@ -197,6 +222,21 @@ const DEFINITIONS = {
     description: 'The learner set GET /hello to authorization NONE and deployed it: anyone gets in, and the handler answers user Unknown.',
     apply: async (ctx, outputs) => {
       await setAuthorization(ctx, outputs, 'NONE');
+      await redeploy(ctx, outputs);
+    },
+  },
+  'hello-any-method': {
+    title: 'ANY /hello instead of GET /hello',
+    description:
+      'The learner made /hello an ANY method (with the Cognito authorizer and the proxy integration) instead of GET, and deployed it: ' +
+      'it serves the lab\'s GET call, and every other HTTP method too.',
+    apply: async (ctx, outputs) => {
+      const { apigateway } = ctx.clients;
+      const any = { ...methodIds(ctx, outputs), httpMethod: 'ANY' };
+      await apigateway.send(new DeleteMethodCommand(methodIds(ctx, outputs)));
+      await apigateway.send(new PutMethodCommand({ ...any, authorizationType: 'COGNITO_USER_POOLS', authorizerId: outputs.authorizerId }));
+      const uri = invocationUri(ctx.region, outputs.functionArn);
+      await apigateway.send(new PutIntegrationCommand({ ...any, type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri }));
       await redeploy(ctx, outputs);
     },
   },
@@ -239,6 +279,13 @@ const DEFINITIONS = {
       await replacePermission(ctx, executeApiSourceArn(ctx, earlier));
       await apigateway.send(new DeleteRestApiCommand({ restApiId: earlier }));
     },
+  },
+  'permission-wrong-principal': {
+    title: 'The permission names the wrong principal',
+    description:
+      "The learner ran add-permission with --principal lambda.amazonaws.com (copied from the role's trust policy): the statement apigateway-invoke " +
+      'lets Lambda, not API Gateway, invoke the function, so authorized calls get 500.',
+    apply: (ctx, outputs) => replacePermission(ctx, executeApiSourceArn(ctx, outputs.apiId), 'lambda.amazonaws.com'),
   },
   'no-deployment': {
     title: 'The API was never deployed',
@@ -298,6 +345,17 @@ const DEFINITIONS = {
       await identitySource('method.request.header.X-Id-Token');
       await redeploy(ctx, outputs);
       await identitySource(ctx.lab.expected.identitySource);
+    },
+  },
+  'method-scopes': {
+    title: 'GET /hello requires an OAuth scope',
+    description:
+      'The learner added the OAuth scope aws.cognito.signin.user.admin to GET /hello and deployed it: API Gateway now accepts only access tokens ' +
+      "carrying it, so the lab's ID token is refused with 401 (and the access token let in).",
+    apply: async (ctx, outputs) => {
+      const patchOperations = [{ op: 'add' as const, path: '/authorizationScopes', value: 'aws.cognito.signin.user.admin' }];
+      await ctx.clients.apigateway.send(new UpdateMethodCommand({ ...methodIds(ctx, outputs), patchOperations }));
+      await redeploy(ctx, outputs);
     },
   },
   'handler-other-message': {

@@ -6,9 +6,13 @@ export function resourceAt(resources: readonly ApiResource[], path: string): Api
   return resources.find((resource) => resource.path === path);
 }
 
-/** The lab's method (GET on /hello), if the API has it. */
+/**
+ * The method API Gateway runs for the lab's call (GET on /hello): GET, or else ANY, which serves every HTTP
+ * method the resource has no method of its own for.
+ */
 export function methodUnderTest(resources: readonly ApiResource[], lab: LabSpec): ApiMethod | undefined {
-  return resourceAt(resources, lab.names.resourcePath)?.methods[lab.names.httpMethod];
+  const methods = resourceAt(resources, lab.names.resourcePath)?.methods;
+  return methods?.[lab.names.httpMethod] ?? methods?.['ANY'];
 }
 
 /**

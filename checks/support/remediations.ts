@@ -16,12 +16,28 @@ export const USE_AUTHORIZER_CLI =
   'aws apigateway update-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
   '--patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value={{authorizerId}} --region {{region}}';
 
+/** Activity 9's integration of the method with the function (put-integration replaces an existing one). */
+export const PUT_INTEGRATION =
+  'aws apigateway put-integration --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} --type AWS_PROXY ' +
+  '--integration-http-method POST --uri arn:aws:apigateway:{{region}}:lambda:path/2015-03-31/functions/{{lambdaArn}}/invocations --region {{region}}';
+
 /** The deployed GET /hello lets calls through without checking a token. */
 export const REQUIRE_AUTHORIZER_AND_REDEPLOY: Remediation = {
   text: 'Require the Cognito authorizer on GET /hello (Activity 9) and deploy again (Activity 10).',
   commands: [USE_AUTHORIZER_CLI],
   afterAll: REDEPLOY_CLI,
 };
+
+/**
+ * A statement id add-permission accepts: the lab's when no statement of `taken` has it, else the first free of
+ * `<id>-2`, `<id>-3`, ... (Lambda refuses an id in use with ResourceConflictException).
+ */
+export function freeStatementId(labId: string, taken: readonly (string | undefined)[]): string {
+  if (!taken.includes(labId)) return labId;
+  let suffix = 2;
+  while (taken.includes(`${labId}-${suffix}`)) suffix += 1;
+  return `${labId}-${suffix}`;
+}
 
 /** Activity 9's add-permission; the source ARN is quoted, as in the lab, so that no shell expands its `*`. */
 export function addInvokePermission(statementId: string): string {

@@ -26,13 +26,16 @@ export async function deployMethod(ctx: ReferenceContext, target: MethodTarget):
   if (!method) {
     await apigateway.send(new PutMethodCommand({ ...ids, authorizationType: 'COGNITO_USER_POOLS', authorizerId: target.authorizerId }));
     methodOutcome = 'created';
-  } else if (method.authorizationType !== 'COGNITO_USER_POOLS' || method.authorizerId !== target.authorizerId) {
+  } else if (method.authorizationType !== 'COGNITO_USER_POOLS' || method.authorizerId !== target.authorizerId || (method.authorizationScopes ?? []).length > 0) {
+    // The lab's method has no OAuth scopes (with them, ID tokens are refused); AWS removes scopes one at a time.
+    const removeScopes = (method.authorizationScopes ?? []).map((scope) => ({ op: 'remove' as const, path: '/authorizationScopes', value: scope }));
     await apigateway.send(
       new UpdateMethodCommand({
         ...ids,
         patchOperations: [
           { op: 'replace', path: '/authorizationType', value: 'COGNITO_USER_POOLS' },
           { op: 'replace', path: '/authorizerId', value: target.authorizerId },
+          ...removeScopes,
         ],
       }),
     );

@@ -20,3 +20,9 @@ export const withoutHelloGet = mutate(complete, (s) => {
 
 export const resourcesDenied = mutate(complete, (s) => void (s.apigateway.resources = denied('apigateway:GetResources')));
 export const resourcesSkipped = mutate(complete, (s) => void (s.apigateway.resources = notLookedFor()));
+
+/** /hello has ANY (with GET's settings) instead of GET: ANY serves GET. */
+export const withHelloAny = mutate(complete, (s) => {
+  const hello = value(s.apigateway.resources).find((r) => r.path === '/hello');
+  if (hello) hello.methods = { ANY: { ...helloGet(s), httpMethod: 'ANY' } };
+});

@@ -2,7 +2,7 @@
 import helloGetIntegration from '../../checks/hello-get-integration.js';
 import { OTHER_FUNCTION_ARN, invocationUri } from '../../fixtures/account.js';
 import type { ApiIntegration } from '../../src/snapshot/types.js';
-import { helloGet, resourcesSkipped, withoutHelloGet } from './api-snapshots.js';
+import { helloGet, resourcesSkipped, withHelloAny, withoutHelloGet } from './api-snapshots.js';
 import { checkTester } from './check-tester.js';
 import { complete, denied, mutate, value } from './snapshots.js';
 
@@ -20,6 +20,7 @@ checkTester(helloGetIntegration, {
       snapshot: withIntegration({ uri: invocationUri(`${value(complete.lambda.function).functionArn}:live`) }),
       messageId: 'integrated',
     },
+    { name: 'ANY /hello, which serves GET', snapshot: withHelloAny, messageId: 'integrated' },
   ],
   invalid: [
     { name: 'no GET on /hello', snapshot: withoutHelloGet, messageId: 'noMethod' },

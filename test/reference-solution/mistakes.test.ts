@@ -14,7 +14,13 @@ import {
   GetStageCommand,
   GetStagesCommand,
 } from '@aws-sdk/client-api-gateway';
-import { AdminGetUserCommand, DescribeUserPoolClientCommand, DescribeUserPoolCommand, ListUserPoolClientsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminGetUserCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  InitiateAuthCommand,
+  ListUserPoolClientsCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { GetRoleCommand, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { GetFunctionCommand, GetPolicyCommand } from '@aws-sdk/client-lambda';
 import { strFromU8, unzipSync } from 'fflate';
@@ -31,7 +37,7 @@ import type { RunningSandbox } from '../../src/sandbox/index.js';
 import { createGradingClients, destroyGradingClients } from '../../src/target/clients.js';
 import type { Target } from '../../src/target/target.js';
 import { gradedAgainstVerdicts, notation } from '../support/mistake-verdicts.js';
-import { labResources, labSandbox, REGION, sandboxConfig } from './helpers.js';
+import { labResources, labSandbox, REGION, resourcesByPath, sandboxConfig } from './helpers.js';
 
 type StateCheck = (clients: ReferenceClients, outputs: ReferenceOutputs) => Promise<void>;
 
@@ -95,6 +101,13 @@ const STATE: Record<MistakeName, StateCheck> = {
     const user = await clients.cognito.send(new AdminGetUserCommand({ UserPoolId: outputs.userPoolId, Username: 'testuser' }));
     assert.equal(user.UserStatus, 'FORCE_CHANGE_PASSWORD');
   },
+  'password-changed': async (clients, outputs) => {
+    const user = await clients.cognito.send(new AdminGetUserCommand({ UserPoolId: outputs.userPoolId, Username: 'testuser' }));
+    assert.equal(user.UserStatus, 'CONFIRMED');
+    const lab = await loadLabSpec();
+    const signIn = new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: outputs.clientId, AuthParameters: { USERNAME: 'testuser', PASSWORD: lab.password } });
+    assert.equal(await failureName(clients.cognito.send(signIn)), 'NotAuthorizedException');
+  },
   'role-without-basic-policy': async (clients) => {
     const attached = await clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'lambda-execution-role' }));
     assert.deepEqual(attached.AttachedPolicies, []);
@@ -106,6 +119,11 @@ const STATE: Record<MistakeName, StateCheck> = {
   'wrong-handler': async (clients) => {
     const fn = (await clients.lambda.send(new GetFunctionCommand({ FunctionName: 'HelloWorldFunction' }))).Configuration;
     assert.equal(fn?.Handler, 'lambda_function.handler');
+  },
+  'runtime-nodejs': async (clients) => {
+    const fn = (await clients.lambda.send(new GetFunctionCommand({ FunctionName: 'HelloWorldFunction' }))).Configuration;
+    assert.deepEqual({ runtime: fn?.Runtime, handler: fn?.Handler }, { runtime: 'nodejs20.x', handler: 'index.handler' });
+    assert.ok((await handlerSource(clients)).includes('def lambda_handler(event, context):'));
   },
   'authorizer-token-type': async (clients, outputs) => {
     const authorizers = (await clients.apigateway.send(new GetAuthorizersCommand({ restApiId: outputs.apiId }))).items ?? [];
@@ -129,6 +147,11 @@ const STATE: Record<MistakeName, StateCheck> = {
     assert.equal((await helloGet(clients, outputs)).authorizationType, 'NONE');
     assert.equal(await prodServes(clients, outputs), 'NONE');
   },
+  'hello-any-method': async (clients, outputs) => {
+    const hello = (await resourcesByPath(clients, outputs.apiId)).get('/hello');
+    assert.deepEqual(Object.keys(hello?.resourceMethods ?? {}), ['ANY']);
+    assert.equal(await prodServes(clients, outputs, 'ANY'), 'COGNITO_USER_POOLS');
+  },
   'integration-not-proxy': async (clients, outputs) => {
     const integration = await clients.apigateway.send(new GetIntegrationCommand({ restApiId: outputs.apiId, resourceId: outputs.resourceId, httpMethod: 'GET' }));
     assert.equal(integration.type, 'AWS');
@@ -149,6 +172,10 @@ const STATE: Record<MistakeName, StateCheck> = {
     assert.match(sourceArn, /^arn:aws:execute-api:us-east-1:\d{12}:\w+\/\*\/\*$/);
     assert.ok(!sourceArn.includes(outputs.apiId));
     assert.deepEqual((await labResources(clients, await loadLabSpec())).apiIds, [outputs.apiId]);
+  },
+  'permission-wrong-principal': async (clients) => {
+    const statements = (await policyStatements(clients)) as { Sid?: string; Principal?: unknown }[];
+    assert.deepEqual(statements.map(({ Sid, Principal }) => ({ Sid, Principal })), [{ Sid: 'apigateway-invoke', Principal: { Service: 'lambda.amazonaws.com' } }]);
   },
   'no-deployment': async (clients, outputs) => {
     assert.deepEqual((await clients.apigateway.send(new GetStagesCommand({ restApiId: outputs.apiId }))).item, []);
@@ -171,6 +198,12 @@ const STATE: Record<MistakeName, StateCheck> = {
     const { items } = await clients.apigateway.send(new GetAuthorizersCommand({ restApiId: outputs.apiId }));
     assert.equal(items?.[0]?.identitySource, 'method.request.header.Authorization');
     assert.equal(await prodTokenHeader(clients, outputs), 'X-Id-Token');
+  },
+  'method-scopes': async (clients, outputs) => {
+    assert.deepEqual((await helloGet(clients, outputs)).authorizationScopes, ['aws.cognito.signin.user.admin']);
+    const exported = await clients.apigateway.send(new GetExportCommand({ restApiId: outputs.apiId, stageName: 'prod', exportType: 'oas30', parameters: { extensions: 'authorizers' } }));
+    const served = JSON.parse(new TextDecoder().decode(exported.body)).paths['/hello'].get.security;
+    assert.deepEqual(served, [{ CognitoAuthorizer: ['aws.cognito.signin.user.admin'] }]);
   },
   'handler-other-message': async (clients) => {
     const source = await handlerSource(clients);

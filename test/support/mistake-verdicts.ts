@@ -33,6 +33,7 @@ const DEFINITIONS: Record<MistakeName, VerdictDefinition> = {
   'client-without-password-auth': { fixture: 'client-without-password-auth' },
   'client-with-secret': { fixture: 'client-with-secret' },
   'user-force-change-password': { fixture: 'user-force-change-password' },
+  'password-changed': { fixture: 'password-changed' },
   'role-without-basic-policy': { expect: { 'execution-role-basic-policy': 'FAIL notAttached' } },
   'role-trusts-ec2': {
     expect: { 'execution-role-trust': 'FAIL notTrusted' },
@@ -40,6 +41,7 @@ const DEFINITIONS: Record<MistakeName, VerdictDefinition> = {
     unsettled: ['probe-authorized-200', 'probe-response-body'],
   },
   'wrong-handler': { expect: { 'function-handler': 'FAIL wrongHandler', ...HANDLER_FAILED } },
+  'runtime-nodejs': { fixture: 'runtime-nodejs' },
   'authorizer-token-type': {
     expect: { 'cognito-authorizer': 'FAIL wrongType', 'hello-get-authorized': 'BLOCKED', 'prod-deployment-current': 'BLOCKED' },
     // What a TOKEN authorizer whose function returns no IAM policy answers is not in AWS-FACTS.md.
@@ -47,6 +49,7 @@ const DEFINITIONS: Record<MistakeName, VerdictDefinition> = {
   },
   'authorizer-other-pool': { fixture: 'authorizer-other-pool' },
   'hello-get-none': { fixture: 'hello-get-none' },
+  'hello-any-method': { fixture: 'hello-any-method' },
   'integration-not-proxy': {
     expect: { 'hello-get-integration': 'FAIL wrongType' },
     // A non-proxy Lambda integration without integration responses: AWS's answer is not in AWS-FACTS.md.
@@ -55,11 +58,13 @@ const DEFINITIONS: Record<MistakeName, VerdictDefinition> = {
   'integration-other-function': { fixture: 'integration-other-function' },
   'no-lambda-permission': { expect: { 'lambda-invoke-permission': 'FAIL noPolicy', ...INVOKE_DENIED } },
   'permission-other-api': { fixture: 'permission-other-api' },
+  'permission-wrong-principal': { fixture: 'permission-wrong-principal' },
   'no-deployment': { fixture: 'no-deployment' },
   'no-prod-stage': { fixture: 'no-prod-stage' },
   'stale-deployment': { fixture: 'stale-deployment' },
   'extra-open-method-deployed': { fixture: 'extra-open-method-deployed' },
   'authorizer-changed-not-redeployed': { fixture: 'authorizer-changed-not-redeployed' },
+  'method-scopes': { fixture: 'method-scopes' },
   'handler-other-message': { expect: { 'probe-response-body': 'FAIL differs' } },
   'handler-raises': { expect: HANDLER_FAILED },
   'duplicate-pools': { fixture: 'duplicate-pools' },
