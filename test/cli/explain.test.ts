@@ -31,7 +31,10 @@ describe('explain', () => {
       authorized,
     );
     assert.match(authorized, /--resource-id \$RESOURCE_ID --http-method GET /);
-    assert.match(authorized, /\nIn the commands, \$API_ID and the like are LAB\.md's shell variables: a grade prints your own IDs in their place\.\n$/);
+    assert.match(
+      authorized,
+      /\nIn the commands, \$API_ID and the like are LAB\.md's shell variables: a grade prints your own IDs in their place\.\n\$REMOVE_SCOPES: a grade fills this in from what it sees in your account\.\n$/,
+    );
 
     const openMethods = await explain('no-open-methods');
     assert.match(openMethods, /--resource-id \$FIRST_OPEN_RESOURCE_ID --http-method \$FIRST_OPEN_HTTP_METHOD /);
