@@ -3,12 +3,7 @@ import { closestAuthorizer, labAuthorizers } from './support/authorizer.js';
 import { listed, shown } from './support/format.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { failed, passed } from './support/verdict.js';
-import { REDEPLOY_CLI, USE_AUTHORIZER_CLI } from './support/remediations.js';
-
-const CREATE_AUTHORIZER =
-  'AUTHORIZER_ID=$(aws apigateway create-authorizer --rest-api-id {{apiId}} --name {{names.authorizer}} --type COGNITO_USER_POOLS ' +
-  '--provider-arns arn:aws:cognito-idp:{{region}}:{{accountId}}:userpool/{{userPoolId}} --identity-source {{expected.identitySource}} ' +
-  "--region {{region}} --query 'id' --output text)";
+import { CREATE_AUTHORIZER, REDEPLOY_CLI, USE_CREATED_AUTHORIZER_CLI } from './support/remediations.js';
 
 const check: Check = {
   meta: {
@@ -28,7 +23,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the Cognito authorizer on your user pool as in Activity 8, point GET /hello at it (Activity 9), and deploy again.',
-      commands: [CREATE_AUTHORIZER, USE_AUTHORIZER_CLI],
+      commands: [CREATE_AUTHORIZER, USE_CREATED_AUTHORIZER_CLI],
       afterAll: REDEPLOY_CLI,
       byMessage: {
         wrongIdentitySource: {

@@ -2,7 +2,7 @@ import type { Check } from '../src/engine/types.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { answerData, answerEvidence, isMissingAuthenticationToken, PROBES_NOT_RUN_MESSAGES, probesNotRun, sharedAnswerMessages } from './support/probes.js';
 import { failed, passed } from './support/verdict.js';
-import { addInvokePermission, REDEPLOY_CLI } from './support/remediations.js';
+import { addInvokePermission, FUNCTION_ZIP, REDEPLOY_CLI, UPDATE_FUNCTION_CODE } from './support/remediations.js';
 
 const CALL = '{{names.httpMethod}} {{names.resourcePath}} with the ID token';
 
@@ -34,8 +34,11 @@ const check: Check = {
           commands: [addInvokePermission('{{names.permissionStatementId}}-2')],
         },
         handlerFailed: {
-          text: "Look at the function's latest log lines; its code must be the lab's lambda_function.py.",
-          commands: ['aws logs tail /aws/lambda/{{functionName}} --since 1h --region {{region}}'],
+          text:
+            "Deploy the lab's lambda_function.py again (Activity 6's function.zip). If the function still fails, its latest log lines say why " +
+            '(aws logs tail /aws/lambda/{{functionName}} --since 1h --region {{region}}).',
+          commands: [UPDATE_FUNCTION_CODE],
+          needs: [FUNCTION_ZIP],
         },
         tokenRejected: {
           text: 'Make the authorizer use your user pool (Activity 8) and deploy again; the lab calls the API with the ID token, not the access token.',
