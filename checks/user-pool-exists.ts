@@ -3,13 +3,12 @@ import { CHOSEN_SUFFIX, choiceData } from './support/choice.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import {
   CREATE_APP_CLIENT,
-  CREATE_AUTHORIZER,
   CREATE_TEST_USER,
   CREATE_USER_POOL,
   PASSWORD_VARIABLE,
   REDEPLOY_CLI,
   SET_PERMANENT_PASSWORD,
-  USE_CREATED_AUTHORIZER_CLI,
+  trustPoolCli,
 } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
 
@@ -28,18 +27,12 @@ const check: Check = {
       ...UNOBSERVED_MESSAGES,
     },
     remediation: {
-      // Everything in the pool went with it, and the authorizer still names the old pool: the plan remakes both.
+      // Everything in the pool went with it, and the authorizer still names the old pool: the plan remakes the
+      // pool's contents and adds the new pool to the authorizer.
       text:
-        'Create the user pool, its app client and test user as in Activities 3 to 5, in the lab region; then a Cognito authorizer on the new pool ' +
-        '(Activity 8), GET /hello pointed at it, and deploy again. If you have not made the API yet, run the first four commands and go on with the lab from Activity 6.',
-      commands: [
-        CREATE_USER_POOL,
-        CREATE_APP_CLIENT,
-        CREATE_TEST_USER,
-        SET_PERMANENT_PASSWORD,
-        CREATE_AUTHORIZER,
-        USE_CREATED_AUTHORIZER_CLI,
-      ],
+        'Create the user pool, its app client and test user as in Activities 3 to 5, in the lab region; then let the authorizer accept ' +
+        "the new pool's tokens and deploy again. If you have not made the API yet, run the first four commands and go on with the lab from Activity 6.",
+      commands: [CREATE_USER_POOL, CREATE_APP_CLIENT, CREATE_TEST_USER, SET_PERMANENT_PASSWORD, trustPoolCli()],
       afterAll: REDEPLOY_CLI,
       needs: [PASSWORD_VARIABLE],
     },

@@ -30,6 +30,18 @@ export const CREATE_AUTHORIZER =
   '--provider-arns arn:aws:cognito-idp:{{region}}:{{accountId}}:userpool/{{userPoolId}} --identity-source {{expected.identitySource}} ' +
   "--region {{region}} --query 'id' --output text)";
 
+/**
+ * The authorizer accepts the ID tokens of the graded pool, and no longer those of `removedArn` when given: AWS's
+ * add and remove of /providerARNs with the ARN as value (the authorizer keeps its id, name and methods).
+ */
+export function trustPoolCli(removedArn?: string): string {
+  const remove = removedArn === undefined ? '' : ` op=remove,path=/providerARNs,value=${removedArn}`;
+  return (
+    'aws apigateway update-authorizer --rest-api-id {{apiId}} --authorizer-id {{authorizerId}} ' +
+    `--patch-operations op=add,path=/providerARNs,value=arn:aws:cognito-idp:{{region}}:{{accountId}}:userpool/{{userPoolId}}${remove} --region {{region}}`
+  );
+}
+
 /** Activity 9's method with an authorizer, by update-method (put-method would drop the integration). */
 function useAuthorizer(authorizerId: string): string {
   return (

@@ -2,7 +2,7 @@
 // verbatim with the learners' AWS CLI (v2) in one bash session that has LAB.md's variables and the lab's files;
 // then the prod stage called as the lab calls it. The only change to a command is the endpoint (lab-shims.sh).
 import { GetAuthorizerCommand, GetDeploymentCommand, GetResourcesCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
-import { InitiateAuthCommand, ListUserPoolClientsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { InitiateAuthCommand, ListUserPoolClientsCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { FUNCTION_ZIP, PASSWORD_VARIABLE } from '../../checks/support/remediations.js';
 import { withReferenceClients, type ReferenceClients } from '../../reference-solution/clients.js';
 import type { ReferenceConfig, ReferenceOutputs } from '../../reference-solution/config.js';
@@ -115,7 +115,9 @@ async function labIdToken({ apigateway, cognito }: ReferenceClients, lab: LabSpe
   const resources = (await apigateway.send(new GetResourcesCommand({ restApiId: apiId, embed: ['methods'], limit: 500 }))).items ?? [];
   const method = resources.find((resource) => resource.path === lab.names.resourcePath)?.resourceMethods?.[lab.names.httpMethod];
   const authorizer = await apigateway.send(new GetAuthorizerCommand({ restApiId: apiId, authorizerId: method?.authorizerId }));
-  const poolId = authorizer.providerARNs?.[0]?.split('/').pop();
+  // The authorizer may still name a deleted pool beside the one it serves.
+  const pools = new Set(((await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools ?? []).map((pool) => pool.Id));
+  const poolId = (authorizer.providerARNs ?? []).map((arn) => arn.split('/').pop()).find((id) => pools.has(id));
   const clients = (await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60 }))).UserPoolClients ?? [];
   const clientId = clients.find((client) => client.ClientName === lab.names.appClient)?.ClientId;
   const signIn = await cognito.send(

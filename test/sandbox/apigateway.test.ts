@@ -697,7 +697,7 @@ describe('patch operations', () => {
     assert.deepEqual(secured.authorizationScopes, ['openid']);
   });
 
-  it('UpdateAuthorizer replaces, adds and removes provider ARNs and the TTL', async () => {
+  it('UpdateAuthorizer replaces, adds and removes provider ARNs (by path or by value) and the TTL', async () => {
     const otherPool = POOL_ARN.replace('AbCdEf123', 'Other456');
     const key = { restApiId: lab.apiId, authorizerId: lab.authorizerId };
     const replaced = await apigw.send(
@@ -721,6 +721,19 @@ describe('patch operations', () => {
       new UpdateAuthorizerCommand({ ...key, patchOperations: patch({ op: 'remove', path: `/providerARNs/${otherPool}` }) }),
     );
     assert.deepEqual(removed.providerARNs, [POOL_ARN]);
+    const swapped = await apigw.send(
+      new UpdateAuthorizerCommand({
+        ...key,
+        patchOperations: patch({ op: 'add', path: '/providerARNs', value: otherPool }, { op: 'remove', path: '/providerARNs', value: POOL_ARN }),
+      }),
+    );
+    assert.deepEqual(swapped.providerARNs, [otherPool]);
+    await rejectsWith(
+      apigw.send(new UpdateAuthorizerCommand({ ...key, patchOperations: patch({ op: 'remove', path: '/providerARNs', value: POOL_ARN }) })),
+      'BadRequestException',
+      400,
+      /no such provider ARN/,
+    );
     await rejectsWith(
       apigw.send(new UpdateAuthorizerCommand({ ...key, patchOperations: patch({ op: 'remove', path: '/providerARNs/0' }) })),
       'BadRequestException',

@@ -62,13 +62,18 @@ const UPDATE_RULES: readonly PatchRule<Authorizer>[] = [
   stringMember('/authorizerCredentials'),
   stringMember('/authType'),
   {
-    // add /providerARNs with the ARN as value (Terraform's form).
+    // add or remove /providerARNs with the ARN as value (the form Terraform's provider sends).
     path: '/providerARNs',
-    ops: ['add'],
+    ops: ['add', 'remove'],
     apply(authorizer, operation) {
       const arn = patchValue(operation);
       const current = authorizer.providerARNs ?? [];
-      authorizer.providerARNs = current.includes(arn) ? current : [...current, arn];
+      if (operation.op === 'add') {
+        authorizer.providerARNs = current.includes(arn) ? current : [...current, arn];
+        return;
+      }
+      if (!current.includes(arn)) throw badRequest(`Invalid patch path '${operation.path}': no such provider ARN`);
+      authorizer.providerARNs = current.filter((entry) => entry !== arn);
     },
   },
   {
