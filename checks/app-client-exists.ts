@@ -1,6 +1,7 @@
 import type { Check } from '../src/engine/types.js';
 import { CHOSEN_SUFFIX, choiceData } from './support/choice.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { CREATE_APP_CLIENT } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
 
 const check: Check = {
@@ -19,9 +20,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the app client as in Activity 4.',
-      commands: [
-        'CLIENT_ID=$(aws cognito-idp create-user-pool-client --user-pool-id {{userPoolId}} --client-name {{names.appClient}} ' +
-        "--explicit-auth-flows ADMIN_NO_SRP_AUTH USER_PASSWORD_AUTH --region {{region}} --query 'UserPoolClient.ClientId' --output text)"],
+      commands: [CREATE_APP_CLIENT],
     },
     docs: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html',
     permissions: ['cognito-idp:ListUserPoolClients', 'cognito-idp:DescribeUserPoolClient'],

@@ -1,5 +1,6 @@
 import type { Check } from '../src/engine/types.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { CREATE_APP_CLIENT } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
 
 const check: Check = {
@@ -19,8 +20,7 @@ const check: Check = {
       text: 'A client secret cannot be removed: delete this app client and create it again without --generate-secret, as in Activity 4.',
       commands: [
         'aws cognito-idp delete-user-pool-client --user-pool-id {{userPoolId}} --client-id {{clientId}} --region {{region}}',
-        'CLIENT_ID=$(aws cognito-idp create-user-pool-client --user-pool-id {{userPoolId}} --client-name {{names.appClient}} ' +
-          "--explicit-auth-flows ADMIN_NO_SRP_AUTH USER_PASSWORD_AUTH --region {{region}} --query 'UserPoolClient.ClientId' --output text)",
+        CREATE_APP_CLIENT,
       ],
     },
     docs: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html',

@@ -3,12 +3,7 @@ import { closestAuthorizer, labAuthorizers } from './support/authorizer.js';
 import { listed, shown } from './support/format.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { failed, passed } from './support/verdict.js';
-import { REDEPLOY_CLI, USE_AUTHORIZER_CLI } from './support/remediations.js';
-
-const CREATE_AUTHORIZER =
-  'AUTHORIZER_ID=$(aws apigateway create-authorizer --rest-api-id {{apiId}} --name {{names.authorizer}} --type COGNITO_USER_POOLS ' +
-  '--provider-arns arn:aws:cognito-idp:{{region}}:{{accountId}}:userpool/{{userPoolId}} --identity-source {{expected.identitySource}} ' +
-  "--region {{region}} --query 'id' --output text)";
+import { CREATE_AUTHORIZER, REDEPLOY_CLI, trustPoolCli, USE_CREATED_AUTHORIZER_CLI } from './support/remediations.js';
 
 const check: Check = {
   meta: {
@@ -28,9 +23,26 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the Cognito authorizer on your user pool as in Activity 8, point GET /hello at it (Activity 9), and deploy again.',
-      commands: [CREATE_AUTHORIZER, USE_AUTHORIZER_CLI],
+      commands: [CREATE_AUTHORIZER, USE_CREATED_AUTHORIZER_CLI],
       afterAll: REDEPLOY_CLI,
       byMessage: {
+        wrongType: {
+          text:
+            "Authorizer names are unique in an API: rename the {{authorizerType}} authorizer out of the way, create the Cognito authorizer as in Activity 8, " +
+            'point GET /hello at it (Activity 9), and deploy again.',
+          commands: [
+            'aws apigateway update-authorizer --rest-api-id {{apiId}} --authorizer-id {{authorizerId}} ' +
+              '--patch-operations op=replace,path=/name,value={{names.authorizer}}-{{authorizerId}} --region {{region}}',
+            CREATE_AUTHORIZER,
+            USE_CREATED_AUTHORIZER_CLI,
+          ],
+          afterAll: REDEPLOY_CLI,
+        },
+        otherPool: {
+          text: "Make the authorizer accept your user pool's tokens instead of the other pool's, then deploy again.",
+          commands: [trustPoolCli('{{otherPoolArn}}')],
+          afterAll: REDEPLOY_CLI,
+        },
         wrongIdentitySource: {
           text: 'Make the authorizer read the Authorization header, then deploy again.',
           commands: [
@@ -66,6 +78,7 @@ const check: Check = {
         authorizerId: authorizer.id,
         authorizerType: authorizer.type,
         providerArns: listed(authorizer.providerARNs),
+        otherPoolArn: authorizer.providerARNs[0] ?? null,
         poolArn,
         identitySource: shown(authorizer.identitySource),
         apiId: api.value.id,

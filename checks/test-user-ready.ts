@@ -1,6 +1,6 @@
 import type { Check } from '../src/engine/types.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
-import { PASSWORD_VARIABLE, SET_PERMANENT_PASSWORD } from './support/remediations.js';
+import { CREATE_TEST_USER, PASSWORD_VARIABLE, SET_PERMANENT_PASSWORD } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
 
 const check: Check = {
@@ -21,10 +21,7 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the user and give it a permanent password, as in Activity 5.',
-      commands: [
-        "aws cognito-idp admin-create-user --user-pool-id {{userPoolId}} --username {{names.username}} --temporary-password \"$PASSWORD\" --message-action SUPPRESS --region {{region}}",
-        SET_PERMANENT_PASSWORD,
-      ],
+      commands: [CREATE_TEST_USER, SET_PERMANENT_PASSWORD],
       needs: [PASSWORD_VARIABLE],
       byMessage: {
         disabled: {

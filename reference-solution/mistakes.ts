@@ -72,7 +72,8 @@ async function setAuthorization(ctx: ReferenceContext, outputs: ReferenceOutputs
 
 /**
  * The learner's Activity 8 made another authorizer of the lab's name: GET /hello uses it, the lab's is gone,
- * and prod serves it.
+ * and prod serves it. (Names are unique in an API, and an authorizer a method uses cannot be deleted: the learner
+ * took GET /hello off the lab's authorizer and deleted it first.)
  */
 async function replaceAuthorizer(
   ctx: ReferenceContext,
@@ -81,9 +82,10 @@ async function replaceAuthorizer(
   methodAuthorizationType: string,
 ): Promise<void> {
   const { apigateway } = ctx.clients;
+  await setAuthorization(ctx, outputs, 'NONE');
+  await apigateway.send(new DeleteAuthorizerCommand({ restApiId: outputs.apiId, authorizerId: outputs.authorizerId }));
   const created = await apigateway.send(new CreateAuthorizerCommand({ restApiId: outputs.apiId, name: ctx.lab.names.authorizer, ...authorizer }));
   await setAuthorization(ctx, outputs, methodAuthorizationType, created.id);
-  await apigateway.send(new DeleteAuthorizerCommand({ restApiId: outputs.apiId, authorizerId: outputs.authorizerId }));
   await redeploy(ctx, outputs);
 }
 

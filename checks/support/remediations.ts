@@ -11,10 +11,50 @@ export const PASSWORD_VARIABLE = "PASSWORD: the test user's permanent password f
 export const SET_PERMANENT_PASSWORD =
   'aws cognito-idp admin-set-user-password --user-pool-id {{userPoolId}} --username {{names.username}} --password "$PASSWORD" --permanent --region {{region}}';
 
-/** Activity 9's method with its authorizer, by update-method (put-method would drop the integration). */
-export const USE_AUTHORIZER_CLI =
-  'aws apigateway update-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
-  '--patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value={{authorizerId}} --region {{region}}';
+/** Activity 3, assigning LAB.md's variable for the commands after it. */
+export const CREATE_USER_POOL =
+  "USER_POOL_ID=$(aws cognito-idp create-user-pool --pool-name {{userPoolName}} --region {{region}} --query 'UserPool.Id' --output text)";
+
+/** Activity 4, assigning LAB.md's variable. */
+export const CREATE_APP_CLIENT =
+  'CLIENT_ID=$(aws cognito-idp create-user-pool-client --user-pool-id {{userPoolId}} --client-name {{names.appClient}} ' +
+  "--explicit-auth-flows ADMIN_NO_SRP_AUTH USER_PASSWORD_AUTH --region {{region}} --query 'UserPoolClient.ClientId' --output text)";
+
+/** Activity 5's first command; the temporary password is the permanent one, which SET_PERMANENT_PASSWORD sets next. */
+export const CREATE_TEST_USER =
+  'aws cognito-idp admin-create-user --user-pool-id {{userPoolId}} --username {{names.username}} --temporary-password "$PASSWORD" --message-action SUPPRESS --region {{region}}';
+
+/** Activity 8, assigning LAB.md's variable. */
+export const CREATE_AUTHORIZER =
+  'AUTHORIZER_ID=$(aws apigateway create-authorizer --rest-api-id {{apiId}} --name {{names.authorizer}} --type COGNITO_USER_POOLS ' +
+  '--provider-arns arn:aws:cognito-idp:{{region}}:{{accountId}}:userpool/{{userPoolId}} --identity-source {{expected.identitySource}} ' +
+  "--region {{region}} --query 'id' --output text)";
+
+/**
+ * The authorizer accepts the ID tokens of the graded pool, and no longer those of `removedArn` when given: AWS's
+ * add and remove of /providerARNs with the ARN as value (the authorizer keeps its id, name and methods).
+ */
+export function trustPoolCli(removedArn?: string): string {
+  const remove = removedArn === undefined ? '' : ` op=remove,path=/providerARNs,value=${removedArn}`;
+  return (
+    'aws apigateway update-authorizer --rest-api-id {{apiId}} --authorizer-id {{authorizerId}} ' +
+    `--patch-operations op=add,path=/providerARNs,value=arn:aws:cognito-idp:{{region}}:{{accountId}}:userpool/{{userPoolId}}${remove} --region {{region}}`
+  );
+}
+
+/** Activity 9's method with an authorizer, by update-method (put-method would drop the integration). */
+function useAuthorizer(authorizerId: string): string {
+  return (
+    'aws apigateway update-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
+    `--patch-operations op=replace,path=/authorizationType,value=COGNITO_USER_POOLS op=replace,path=/authorizerId,value=${authorizerId} --region {{region}}`
+  );
+}
+
+/** GET /hello with the authorizer the grader saw. */
+export const USE_AUTHORIZER_CLI = useAuthorizer('{{authorizerId}}');
+
+/** GET /hello with the authorizer CREATE_AUTHORIZER just made (not the one the grader saw). */
+export const USE_CREATED_AUTHORIZER_CLI = useAuthorizer('$AUTHORIZER_ID');
 
 /** Activity 9's integration of the method with the function (put-integration replaces an existing one). */
 export const PUT_INTEGRATION =

@@ -1,7 +1,8 @@
 // Activity 8: the Cognito authorizer on the lab's pool. An authorizer of the lab's name that is wrong (another
-// type, another pool, another header) is replaced rather than patched: the method is pointed at the new one
-// first, then the old ones are deleted (API Gateway refuses to delete an authorizer a method uses).
-import { CreateAuthorizerCommand, DeleteAuthorizerCommand, GetAuthorizersCommand, type Authorizer } from '@aws-sdk/client-api-gateway';
+// type, another pool, another header) is replaced rather than patched: it is renamed out of the way (names are
+// unique in an API), the method is pointed at the new one, then the old ones are deleted (API Gateway refuses to
+// delete an authorizer a method uses).
+import { CreateAuthorizerCommand, DeleteAuthorizerCommand, GetAuthorizersCommand, UpdateAuthorizerCommand, type Authorizer } from '@aws-sdk/client-api-gateway';
 import { logOutcome, type ReferenceContext } from '../context.js';
 import { createOnce } from './create-once.js';
 
@@ -28,6 +29,13 @@ export async function deployAuthorizer(ctx: ReferenceContext, apiId: string, use
     ((await apigateway.send(new GetAuthorizersCommand({ restApiId: apiId, limit: 500 }))).items ?? []).filter((authorizer) => authorizer.name === name);
   const named = await authorizersNamed();
   const good = named.find((authorizer) => isLabAuthorizer(ctx, authorizer, userPoolArn));
+  if (!good) {
+    for (const { id } of named) {
+      await apigateway.send(
+        new UpdateAuthorizerCommand({ restApiId: apiId, authorizerId: id, patchOperations: [{ op: 'replace', path: '/name', value: `${name}-${id}` }] }),
+      );
+    }
+  }
   const authorizerId =
     good?.id ??
     (await createOnce(ctx, {

@@ -576,6 +576,20 @@ describe('errors as AWS returns them', () => {
     );
   });
 
+  it('BadRequestException for a second authorizer of a name, created or renamed to it; free once renamed away', async () => {
+    const own = await buildLabApi(apigw, 'AuthorizerNames');
+    const cognito = { type: 'COGNITO_USER_POOLS' as const, providerARNs: [POOL_ARN], identitySource: 'method.request.header.Authorization' };
+    const unique = 'Authorizer name must be unique. Authorizer CognitoAuthorizer already exists in this RestApi.';
+    await rejectsWith(apigw.send(new CreateAuthorizerCommand({ restApiId: own.apiId, name: 'CognitoAuthorizer', ...cognito })), 'BadRequestException', 400, unique);
+    const other = await apigw.send(new CreateAuthorizerCommand({ restApiId: own.apiId, name: 'Other', ...cognito }));
+    const rename = (authorizerId: string, value: string) =>
+      apigw.send(new UpdateAuthorizerCommand({ restApiId: own.apiId, authorizerId, patchOperations: [{ op: 'replace', path: '/name', value }] }));
+    await rejectsWith(rename(other.id!, 'CognitoAuthorizer'), 'BadRequestException', 400, unique);
+    await rename(own.authorizerId, 'CognitoAuthorizer-old');
+    const again = await apigw.send(new CreateAuthorizerCommand({ restApiId: own.apiId, name: 'CognitoAuthorizer', ...cognito }));
+    assert.equal(again.name, 'CognitoAuthorizer');
+  });
+
   it('ConflictException deleting an authorizer a method uses; allowed once the method no longer does', async () => {
     const own = await buildLabApi(apigw, 'AuthorizerInUse');
     await rejectsWith(
@@ -697,7 +711,7 @@ describe('patch operations', () => {
     assert.deepEqual(secured.authorizationScopes, ['openid']);
   });
 
-  it('UpdateAuthorizer replaces, adds and removes provider ARNs and the TTL', async () => {
+  it('UpdateAuthorizer replaces, adds and removes provider ARNs (by path or by value) and the TTL', async () => {
     const otherPool = POOL_ARN.replace('AbCdEf123', 'Other456');
     const key = { restApiId: lab.apiId, authorizerId: lab.authorizerId };
     const replaced = await apigw.send(
@@ -721,6 +735,19 @@ describe('patch operations', () => {
       new UpdateAuthorizerCommand({ ...key, patchOperations: patch({ op: 'remove', path: `/providerARNs/${otherPool}` }) }),
     );
     assert.deepEqual(removed.providerARNs, [POOL_ARN]);
+    const swapped = await apigw.send(
+      new UpdateAuthorizerCommand({
+        ...key,
+        patchOperations: patch({ op: 'add', path: '/providerARNs', value: otherPool }, { op: 'remove', path: '/providerARNs', value: POOL_ARN }),
+      }),
+    );
+    assert.deepEqual(swapped.providerARNs, [otherPool]);
+    await rejectsWith(
+      apigw.send(new UpdateAuthorizerCommand({ ...key, patchOperations: patch({ op: 'remove', path: '/providerARNs', value: POOL_ARN }) })),
+      'BadRequestException',
+      400,
+      /no such provider ARN/,
+    );
     await rejectsWith(
       apigw.send(new UpdateAuthorizerCommand({ ...key, patchOperations: patch({ op: 'remove', path: '/providerARNs/0' }) })),
       'BadRequestException',

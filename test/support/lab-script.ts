@@ -2,7 +2,7 @@
 // endpoint. The only changes are shims: every `aws` call gets --endpoint-url, and the lab's curl calls go to the
 // endpoint's API data plane instead of AWS's execute-api host.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,11 +59,18 @@ export interface LabRunOptions {
   skipSleep?: boolean;
   /** Shell variables to read back (USER_POOL_ID, ID_TOKEN, ...). */
   report?: string[];
+  /** The AWS CLI the `aws` shim runs: `aws` from PATH unless given. */
+  awsCli?: string;
+  /** Variables the shell starts with (a learner's lab shell after the lab). */
+  env?: Record<string, string>;
+  /** Files of the working folder, by name. */
+  files?: Record<string, string | Uint8Array>;
 }
 
 /** Why the AWS CLI tests cannot run here, or undefined when they can. */
-export function awsCliMissing(): string | undefined {
-  return spawnSync('aws', ['--version']).status === 0 ? undefined : 'the AWS CLI (`aws`) is not on PATH; install awscli to run this test';
+export function awsCliMissing(cli = 'aws'): string | undefined {
+  if (spawnSync(cli, ['--version']).status === 0) return undefined;
+  return cli === 'aws' ? 'the AWS CLI (`aws`) is not on PATH; install awscli to run this test' : `the AWS CLI ${cli} is missing; install awscli to run this test`;
 }
 
 export const curlMissing: string | undefined = spawnSync('curl', ['--version']).status === 0 ? undefined : 'curl is not on PATH';
@@ -72,19 +79,23 @@ export async function runLab(script: string, options: LabRunOptions): Promise<La
   const dir = await mkdtemp(join(tmpdir(), 'lab-script-'));
   const report = (options.report ?? []).map((name) => `echo "VAR ${name}=\${${name}:-}"`).join('\n');
   const env = {
+    ...options.env,
     PATH: process.env.PATH ?? '',
     HOME: dir,
     LAB_ENDPOINT: options.endpoint,
+    LAB_AWS_CLI: options.awsCli ?? 'aws',
     LAB_SKIP_SLEEP: options.skipSleep ? '1' : '0',
     AWS_ACCESS_KEY_ID: options.accessKeyId,
     AWS_SECRET_ACCESS_KEY: 'x',
     AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_REGION: 'us-east-1',
     // Keep the developer's own AWS configuration out of it.
     AWS_CONFIG_FILE: join(dir, 'no-config'),
     AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
     AWS_PAGER: '',
   };
   try {
+    for (const [name, content] of Object.entries(options.files ?? {})) await writeFile(join(dir, name), content);
     const { code, stdout, stderr } = await new Promise<Omit<LabRun, 'vars' | 'curls'>>((resolve, reject) => {
       const child = spawn('bash', ['-c', `${SHIMS}\n${script}\n${report}\n`], { cwd: dir, env, timeout: 180_000 });
       let out = '';

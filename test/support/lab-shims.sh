@@ -1,7 +1,7 @@
 # Sourced before test/support/lab.sh by test/support/lab-script.ts: what makes the lab's commands, unchanged, run
 # against a local endpoint ($LAB_ENDPOINT).
 set -eu
-aws() { command aws --endpoint-url "$LAB_ENDPOINT" "$@"; }
+aws() { command "$LAB_AWS_CLI" --endpoint-url "$LAB_ENDPOINT" "$@"; }
 if [ "$LAB_SKIP_SLEEP" = 1 ]; then sleep() { :; }; fi
 command -v zip > /dev/null || zip() { python3 -m zipfile -c "$@"; }
 # The lab calls https://<apiId>.execute-api.<region>.amazonaws.com/...: send it to the endpoint's data plane,

@@ -43,6 +43,12 @@ function checkAuthorizer(authorizer: Authorizer): void {
   }
 }
 
+/** AWS keeps an authorizer's name unique in its API, on create and on rename. */
+function checkNameFree(api: RestApiRecord, authorizer: Authorizer): void {
+  const clash = Object.values(api.authorizers).some((other) => other.id !== authorizer.id && other.name === authorizer.name);
+  if (clash) throw badRequest(`Authorizer name must be unique. Authorizer ${authorizer.name} already exists in this RestApi.`);
+}
+
 /** 'GET//hello': the method and the resource path, as AWS names a referencing method in its conflict message. */
 function methodsUsing(api: RestApiRecord, authorizerId: string): string[] {
   return Object.values(api.resources).flatMap((resource) =>
@@ -62,13 +68,18 @@ const UPDATE_RULES: readonly PatchRule<Authorizer>[] = [
   stringMember('/authorizerCredentials'),
   stringMember('/authType'),
   {
-    // add /providerARNs with the ARN as value (Terraform's form).
+    // add or remove /providerARNs with the ARN as value (the form Terraform's provider sends).
     path: '/providerARNs',
-    ops: ['add'],
+    ops: ['add', 'remove'],
     apply(authorizer, operation) {
       const arn = patchValue(operation);
       const current = authorizer.providerARNs ?? [];
-      authorizer.providerARNs = current.includes(arn) ? current : [...current, arn];
+      if (operation.op === 'add') {
+        authorizer.providerARNs = current.includes(arn) ? current : [...current, arn];
+        return;
+      }
+      if (!current.includes(arn)) throw badRequest(`Invalid patch path '${operation.path}': no such provider ARN`);
+      authorizer.providerARNs = current.filter((entry) => entry !== arn);
     },
   },
   {
@@ -111,6 +122,7 @@ export function authorizerRoutes(state: ApiGatewayState): RestRoute[] {
           authorizerResultTtlInSeconds: body.integer('authorizerResultTtlInSeconds') ?? DEFAULT_TTL,
         });
         checkAuthorizer(authorizer);
+        checkNameFree(api, authorizer);
         api.authorizers[authorizer.id] = authorizer;
         return created(authorizer);
       },
@@ -142,6 +154,7 @@ export function authorizerRoutes(state: ApiGatewayState): RestRoute[] {
         const authorizer = findAuthorizer(api, input.params['authorizerId']!);
         const updated = applyPatch(authorizer, patchOperationsOf(apiGatewayInput(input.body)), UPDATE_RULES);
         checkAuthorizer(updated);
+        checkNameFree(api, updated);
         api.authorizers[authorizer.id] = updated;
         return ok(updated);
       },
