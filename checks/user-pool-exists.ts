@@ -1,18 +1,44 @@
-import type { Check, TemplateData } from '../src/engine/types.js';
+import type { Check, Remediation, TemplateData } from '../src/engine/types.js';
 import type { LabSpec } from '../src/lab/types.js';
 import type { Snapshot } from '../src/snapshot/types.js';
+import appClientExists from './app-client-exists.js';
 import { CHOSEN_SUFFIX, choiceData } from './support/choice.js';
 import { IN_OTHER_REGION, missingBecause } from './support/missing.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { REDEPLOY_CLI } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
+import testUserReady from './test-user-ready.js';
+
+const CREATE_POOL = "USER_POOL_ID=$(aws cognito-idp create-user-pool --pool-name {{userPoolName}} --region {{region}} --query 'UserPool.Id' --output text)";
+
+/**
+ * A user pool cannot be renamed: the lab's pool is built as Activities 3 to 5 build it (their checks' own
+ * commands), and the authorizer that uses the near miss is moved to it, in place (its index in providerARNs).
+ */
+const REBUILD_POOL: Remediation = {
+  text:
+    "A user pool cannot be renamed: create the lab's pool with its app client and test user (Activities 3 to 5), " +
+    'point your authorizer {{authorizerName}} at it instead of {{nearName}}, and deploy again.',
+  commands: [
+    CREATE_POOL,
+    ...(appClientExists.meta.remediation.commands ?? []),
+    ...(testUserReady.meta.remediation.commands ?? []),
+    'aws apigateway update-authorizer --rest-api-id {{apiId}} --authorizer-id {{authorizerId}} ' +
+      '--patch-operations "op=replace,path=/providerARNs/{{providerIndex}},value=arn:aws:cognito-idp:{{region}}:{{accountId}}:userpool/$USER_POOL_ID" --region {{region}}',
+  ],
+  needs: testUserReady.meta.remediation.needs ?? [],
+  afterAll: REDEPLOY_CLI,
+};
 
 /** The authorizer (the lab's first) whose provider ARNs name the pool `poolId`, as template data. */
 function authorizerUsing(snapshot: Snapshot, poolId: string, lab: LabSpec): TemplateData | null {
   const authorizers = snapshot.apigateway.authorizers;
   if (authorizers.state !== 'found') return null;
-  const using = authorizers.value.filter((authorizer) => authorizer.providerARNs.some((arn) => arn.endsWith(`:userpool/${poolId}`)));
+  const usesPool = (arn: string) => arn.endsWith(`:userpool/${poolId}`);
+  const using = authorizers.value.filter((authorizer) => authorizer.providerARNs.some(usesPool));
   const authorizer = using.find((candidate) => candidate.name === lab.names.authorizer) ?? using[0];
-  return authorizer === undefined ? null : { authorizerName: authorizer.name };
+  if (authorizer === undefined) return null;
+  return { authorizerName: authorizer.name, authorizerId: authorizer.id, providerIndex: authorizer.providerARNs.findIndex(usesPool) };
 }
 
 const check: Check = {
@@ -34,7 +60,8 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the user pool as in Activity 3, in the lab region.',
-      commands: ["USER_POOL_ID=$(aws cognito-idp create-user-pool --pool-name {{userPoolName}} --region {{region}} --query 'UserPool.Id' --output text)"],
+      commands: [CREATE_POOL],
+      byMessage: { nearMissInUse: REBUILD_POOL },
     },
     docs: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools.html',
     permissions: ['cognito-idp:ListUserPools', 'cognito-idp:DescribeUserPool'],

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import userPoolExists from '../../checks/user-pool-exists.js';
-import { OLD_POOL_ID, POOL_ID } from '../../fixtures/account.js';
+import { AUTHORIZER_ID, OLD_POOL_ID, POOL_ID } from '../../fixtures/account.js';
 import { absent, found } from '../../fixtures/observations.js';
 import type { CognitoEvidence } from '../../src/snapshot/types.js';
 import { checkTester } from './check-tester.js';
@@ -44,9 +44,9 @@ checkTester(userPoolExists, {
   ],
 });
 
-test('the near miss and the authorizer that uses it are named', () => {
+test('the near miss and the authorizer that uses it are named, with where the fix moves it from', () => {
   const evaluation = userPoolExists.evaluate(noPool({ poolNearMisses: found([{ name: 'MyApiUserPool', id: POOL_ID }]) }), lab);
-  assert.deepEqual(evaluation.data, { nearName: 'MyApiUserPool', nearId: POOL_ID, authorizerName: 'CognitoAuthorizer' });
+  assert.deepEqual(evaluation.data, { nearName: 'MyApiUserPool', nearId: POOL_ID, authorizerName: 'CognitoAuthorizer', authorizerId: AUTHORIZER_ID, providerIndex: 0 });
 });
 
 test('every region the pool is in is named, the first to grade with', () => {

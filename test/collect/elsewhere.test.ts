@@ -13,13 +13,17 @@ import { takeSnapshot } from '../../src/pipeline/take-snapshot.js';
 import type { RunningSandbox } from '../../src/sandbox/index.js';
 import type { NearMiss, Observed, Snapshot } from '../../src/snapshot/types.js';
 import { gradingTargetFor } from '../../src/demo/index.js';
+import { gradeAccount, summary } from '../matrix/support.js';
 import { labSandbox, sandboxConfig } from '../reference-solution/helpers.js';
+import { awsCliMissing, runLab } from '../support/lab-script.js';
 
 const WRONG_REGION_ACCOUNT = '420000000001';
 /** The pool, function and role under near-miss names; the API under the lab's (it shows what uses them). */
 const NEAR_MISS_ACCOUNT = '420000000002';
 /** The API under a near-miss name; the function under the lab's (its permission shows what uses the API). */
 const NEAR_MISS_API_ACCOUNT = '420000000003';
+/** Only the pool under a near-miss name: the rest of the lab is built on it. */
+const NEAR_MISS_POOL_ACCOUNT = '420000000004';
 
 /** The live grade of `account` in us-east-1, configuration only, by the lab's names. */
 function collect(sandbox: RunningSandbox, account: string, lab: LabSpec): Promise<Snapshot> {
@@ -48,6 +52,7 @@ describe('a lab resource missing under its name', () => {
       deployReferenceSolution({ ...sandboxConfig(sandbox, WRONG_REGION_ACCOUNT), region: 'us-west-2' }),
       deployReferenceSolution({ ...sandboxConfig(sandbox, NEAR_MISS_ACCOUNT), lab: { ...lab, names: nearNames } }),
       deployReferenceSolution({ ...sandboxConfig(sandbox, NEAR_MISS_API_ACCOUNT), lab: { ...lab, names: { ...lab.names, api: 'SecureApi' } } }),
+      deployReferenceSolution({ ...sandboxConfig(sandbox, NEAR_MISS_POOL_ACCOUNT), lab: { ...lab, names: { ...lab.names, userPool: 'MyApiUserPool' } } }),
     ]);
   });
 
@@ -107,6 +112,16 @@ describe('a lab resource missing under its name', () => {
     const renamed = gradeSnapshot(await collect(sandbox, NEAR_MISS_API_ACCOUNT, lab), lab, labBundle, { source: 'live' }).checks;
     const inspectNotPassing = renamed.filter((result) => result.kind === 'inspect' && result.status !== 'PASS').map((result) => result.id);
     assert.deepEqual(inspectNotPassing, []);
+  });
+
+  test("a pool under a near-miss name the authorizer uses: the plan, run with the AWS CLI as printed, reaches 100", { skip: awsCliMissing() }, async () => {
+    const before = await gradeAccount(sandbox, NEAR_MISS_POOL_ACCOUNT, lab);
+    assert.deepEqual(before.plan.causes.map((cause) => cause.checkId), ['user-pool-exists'], summary(before));
+    const script = [`PASSWORD='${lab.password}'`, ...before.plan.commands.map((step) => step.command)].join('\n');
+    const run = await runLab(script, { endpoint: sandbox.url, accessKeyId: NEAR_MISS_POOL_ACCOUNT, skipSleep: true });
+    assert.equal(run.code, 0, run.stderr);
+    const after = await gradeAccount(sandbox, NEAR_MISS_POOL_ACCOUNT, lab);
+    assert.equal(after.score, after.maxScore, summary(after));
   });
 
   test('graded where it was built: found, so nothing else is looked for', async () => {
