@@ -1,12 +1,31 @@
-import type { Check } from '../src/engine/types.js';
+import type { Check, Remediation } from '../src/engine/types.js';
 import type { LabSpec } from '../src/lab/types.js';
 import type { Snapshot } from '../src/snapshot/types.js';
+import helloGetIntegration from './hello-get-integration.js';
 import { methodUnderTest } from './support/api.js';
 import { shown } from './support/format.js';
 import { invokedFunctionArn, sameFunction } from './support/integration.js';
 import { IN_OTHER_REGION, missingBecause } from './support/missing.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { addInvokePermission, FUNCTION_ZIP, REDEPLOY_CLI } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
+
+const CREATE_FUNCTION =
+  'LAMBDA_ARN=$(aws lambda create-function --function-name {{functionName}} --runtime {{expected.recommendedRuntime}} --role {{roleArn}} ' +
+  "--handler {{expected.handler}} --zip-file fileb://function.zip --region {{region}} --query 'FunctionArn' --output text)";
+
+/**
+ * A function cannot be renamed: the lab's function is created as Activity 6 does, and GET /hello is moved to it
+ * with Activity 9's integration and permission (a new function has no statement, so the lab's id is free).
+ */
+const REBUILD_FUNCTION: Remediation = {
+  text:
+    "A function cannot be renamed: create the lab's function (Activity 6), make {{names.httpMethod}} {{names.resourcePath}} invoke it " +
+    'instead of {{nearName}} and let API Gateway invoke it (Activity 9), then deploy again.',
+  commands: [CREATE_FUNCTION, ...(helloGetIntegration.meta.remediation.commands ?? []), addInvokePermission('{{names.permissionStatementId}}')],
+  needs: [FUNCTION_ZIP],
+  afterAll: REDEPLOY_CLI,
+};
 
 /** Whether the lab's method (GET /hello) integrates with the function `functionArn`. */
 function integrationInvokes(snapshot: Snapshot, functionArn: string, lab: LabSpec): boolean {
@@ -35,10 +54,9 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the function as in Activity 6 (zip lambda_function.py first), with a runtime Lambda still accepts.',
-      commands: [
-        'LAMBDA_ARN=$(aws lambda create-function --function-name {{functionName}} --runtime {{expected.recommendedRuntime}} --role {{roleArn}} ' +
-        "--handler {{expected.handler}} --zip-file fileb://function.zip --region {{region}} --query 'FunctionArn' --output text)"],
+      commands: [CREATE_FUNCTION],
       byMessage: {
+        nearMissInUse: REBUILD_FUNCTION,
         notActive: {
           text: "Read the function's state reason; fixing its cause and updating the function makes Lambda try again.",
           commands: ["aws lambda get-function-configuration --function-name {{functionName}} --region {{region}} --query '[State,StateReason,StateReasonCode]'"],
