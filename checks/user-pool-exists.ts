@@ -11,22 +11,27 @@ import testUserReady from './test-user-ready.js';
 
 const CREATE_POOL = "USER_POOL_ID=$(aws cognito-idp create-user-pool --pool-name {{userPoolName}} --region {{region}} --query 'UserPool.Id' --output text)";
 
+/** Activities 3 to 5 as their checks fix them: the lab's pool, its app client and its test user. */
+const BUILD_POOL: Remediation = {
+  text: "Create the lab's user pool with its app client and test user, as Activities 3 to 5 do.",
+  commands: [CREATE_POOL, ...(appClientExists.meta.remediation.commands ?? []), ...(testUserReady.meta.remediation.commands ?? [])],
+  needs: testUserReady.meta.remediation.needs ?? [],
+};
+
 /**
- * A user pool cannot be renamed: the lab's pool is built as Activities 3 to 5 build it (their checks' own
- * commands), and the authorizer that uses the near miss is moved to it, in place (its index in providerARNs).
+ * A user pool cannot be renamed: the lab's pool is built, and the authorizer that uses the near miss is moved
+ * to it, in place (its index in providerARNs), and deployed.
  */
 const REBUILD_POOL: Remediation = {
   text:
     "A user pool cannot be renamed: create the lab's pool with its app client and test user (Activities 3 to 5), " +
     'point your authorizer {{authorizerName}} at it instead of {{nearName}}, and deploy again.',
   commands: [
-    CREATE_POOL,
-    ...(appClientExists.meta.remediation.commands ?? []),
-    ...(testUserReady.meta.remediation.commands ?? []),
+    ...(BUILD_POOL.commands ?? []),
     'aws apigateway update-authorizer --rest-api-id {{apiId}} --authorizer-id {{authorizerId}} ' +
       '--patch-operations "op=replace,path=/providerARNs/{{providerIndex}},value=arn:aws:cognito-idp:{{region}}:{{accountId}}:userpool/$USER_POOL_ID" --region {{region}}',
   ],
-  needs: testUserReady.meta.remediation.needs ?? [],
+  needs: BUILD_POOL.needs,
   afterAll: REDEPLOY_CLI,
 };
 
@@ -61,7 +66,14 @@ const check: Check = {
     remediation: {
       text: 'Create the user pool as in Activity 3, in the lab region.',
       commands: [CREATE_POOL],
-      byMessage: { nearMissInUse: REBUILD_POOL },
+      byMessage: {
+        nearMiss: BUILD_POOL,
+        nearMissInUse: REBUILD_POOL,
+        inOtherRegion: {
+          ...BUILD_POOL,
+          text: "Grade with --region {{foundRegion}} to check the lab there, or create the lab's user pool with its app client and test user in {{region}}, as Activities 3 to 5 do.",
+        },
+      },
     },
     docs: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools.html',
     permissions: ['cognito-idp:ListUserPools', 'cognito-idp:DescribeUserPool'],
