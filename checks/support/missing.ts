@@ -12,9 +12,6 @@ export interface Elsewhere {
   inRegions: string[] | undefined;
 }
 
-/** The message ids a check with these causes declares. */
-export type ElsewhereMessageId = 'nearMiss' | 'nearMissInUse' | 'inOtherRegion';
-
 /**
  * The FAIL naming the likely cause, or null when there is none to name. `useOf` says what of the learner's
  * set-up uses a near miss, as template data for `nearMissInUse` (null: nothing does).
