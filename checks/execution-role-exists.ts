@@ -1,4 +1,5 @@
 import type { Check } from '../src/engine/types.js';
+import { missingBecause } from './support/missing.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { roleGuessed } from './support/role.js';
 import { failed, passed } from './support/verdict.js';
@@ -22,6 +23,7 @@ const check: Check = {
     messages: {
       exists: 'The role {{roleName}} exists ({{roleArn}}).',
       missing: 'There is no IAM role named {{roleName}}.',
+      nearMiss: "The role {{nearName}} exists; the lab's name is {{names.role}}.",
       functionRoleMissing: 'The function runs as the role {{roleName}}, which does not exist.',
       ...UNOBSERVED_MESSAGES,
     },
@@ -40,14 +42,17 @@ const check: Check = {
       },
     },
     docs: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html',
-    permissions: ['iam:GetRole'],
+    permissions: ['iam:GetRole', 'iam:ListRoles'],
   },
-  evaluate(snapshot) {
+  evaluate(snapshot, lab) {
     const { role, roleName, roleSource } = snapshot.iam;
     if (!seen(role)) return unobserved(role, `the role ${roleName}`);
     if (role.state === 'absent') {
       // The collector followed the function's role ARN: the function points at a role that is gone.
-      return roleGuessed(snapshot) ?? failed(roleSource === 'function' ? 'functionRoleMissing' : 'missing', { roleName }, { roleSource, detail: role.detail });
+      if (roleSource === 'function') return failed('functionRoleMissing', { roleName }, { roleSource, detail: role.detail });
+      // IAM is global: no other region to look in, only other names.
+      const elsewhere = { nearMisses: snapshot.iam.roleNearMisses, inRegions: undefined };
+      return roleGuessed(snapshot) ?? missingBecause(elsewhere, snapshot, lab) ?? failed('missing', { roleName }, { roleSource, detail: role.detail });
     }
     return passed('exists', { roleName: role.value.roleName, roleArn: role.value.arn });
   },

@@ -1,7 +1,39 @@
-import type { Check } from '../src/engine/types.js';
+import type { Check, Remediation } from '../src/engine/types.js';
+import type { LabSpec } from '../src/lab/types.js';
+import type { Snapshot } from '../src/snapshot/types.js';
+import helloGetIntegration from './hello-get-integration.js';
+import { methodUnderTest } from './support/api.js';
 import { shown } from './support/format.js';
+import { invokedFunctionArn, sameFunction } from './support/integration.js';
+import { IN_OTHER_REGION, missingBecause } from './support/missing.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { addInvokePermission, FUNCTION_ZIP, REDEPLOY_CLI } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
+
+const CREATE_FUNCTION =
+  'LAMBDA_ARN=$(aws lambda create-function --function-name {{functionName}} --runtime {{expected.recommendedRuntime}} --role {{roleArn}} ' +
+  "--handler {{expected.handler}} --zip-file fileb://function.zip --region {{region}} --query 'FunctionArn' --output text)";
+
+/**
+ * A function cannot be renamed: the lab's function is created as Activity 6 does, and GET /hello is moved to it
+ * with Activity 9's integration and permission (a new function has no statement, so the lab's id is free).
+ */
+const REBUILD_FUNCTION: Remediation = {
+  text:
+    "A function cannot be renamed: create the lab's function (Activity 6), make {{names.httpMethod}} {{names.resourcePath}} invoke it " +
+    'instead of {{nearName}} and let API Gateway invoke it (Activity 9), then deploy again.',
+  commands: [CREATE_FUNCTION, ...(helloGetIntegration.meta.remediation.commands ?? []), addInvokePermission('{{names.permissionStatementId}}')],
+  needs: [FUNCTION_ZIP],
+  afterAll: REDEPLOY_CLI,
+};
+
+/** Whether the lab's method (GET /hello) integrates with the function `functionArn`. */
+function integrationInvokes(snapshot: Snapshot, functionArn: string, lab: LabSpec): boolean {
+  const resources = snapshot.apigateway.resources;
+  if (resources.state !== 'found') return false;
+  const invoked = invokedFunctionArn(methodUnderTest(resources.value, lab)?.integration?.uri ?? null);
+  return invoked !== null && sameFunction(invoked, functionArn);
+}
 
 const check: Check = {
   meta: {
@@ -14,15 +46,17 @@ const check: Check = {
     messages: {
       active: 'The function {{functionName}} exists and is {{state}}.',
       missing: 'There is no Lambda function named {{names.function}} in {{region}}.',
+      nearMiss: "The function {{nearName}} exists; the lab's name is {{names.function}}.",
+      nearMissInUse: "The function {{nearName}} exists; the lab's name is {{names.function}}, and your {{names.httpMethod}} {{names.resourcePath}} integration invokes it.",
+      inOtherRegion: `There is no Lambda function named {{names.function}} in {{region}}: ${IN_OTHER_REGION}`,
       notActive: 'The function {{functionName}} is in state {{state}} ({{stateReason}}), not Active.',
       ...UNOBSERVED_MESSAGES,
     },
     remediation: {
       text: 'Create the function as in Activity 6 (zip lambda_function.py first), with a runtime Lambda still accepts.',
-      commands: [
-        'LAMBDA_ARN=$(aws lambda create-function --function-name {{functionName}} --runtime {{expected.recommendedRuntime}} --role {{roleArn}} ' +
-        "--handler {{expected.handler}} --zip-file fileb://function.zip --region {{region}} --query 'FunctionArn' --output text)"],
+      commands: [CREATE_FUNCTION],
       byMessage: {
+        nearMissInUse: REBUILD_FUNCTION,
         notActive: {
           text: "Read the function's state reason; fixing its cause and updating the function makes Lambda try again.",
           commands: ["aws lambda get-function-configuration --function-name {{functionName}} --region {{region}} --query '[State,StateReason,StateReasonCode]'"],
@@ -30,12 +64,18 @@ const check: Check = {
       },
     },
     docs: 'https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html',
-    permissions: ['lambda:GetFunction'],
+    permissions: ['lambda:GetFunction', 'lambda:ListFunctions'],
   },
-  evaluate(snapshot) {
+  evaluate(snapshot, lab) {
     const fn = snapshot.lambda.function;
     if (!seen(fn)) return unobserved(fn, 'the Lambda function');
-    if (fn.state === 'absent') return failed('missing', { region: snapshot.target.region }, { detail: fn.detail });
+    if (fn.state === 'absent') {
+      const elsewhere = { nearMisses: snapshot.lambda.functionNearMisses, inRegions: snapshot.lambda.functionInRegions };
+      return (
+        missingBecause(elsewhere, snapshot, lab, (nearMiss) => (integrationInvokes(snapshot, nearMiss.id, lab) ? {} : null)) ??
+        failed('missing', { region: snapshot.target.region }, { detail: fn.detail })
+      );
+    }
     const { functionName, state, stateReason } = fn.value;
     // Functions from before Lambda reported states carry none: they run.
     if (state === null || state === 'Active') return passed('active', { functionName, state: state ?? 'running' }, { state });

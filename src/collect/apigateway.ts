@@ -27,6 +27,8 @@ import { chooseCandidate, mapNonEmpty } from './choose.js';
 import type { CollectContext, Section } from './context.js';
 import { isoDate, orNull, required } from './convert.js';
 import { absentIfEmpty, mapFound, skipped, skippedAfter } from './observed.js';
+import { nearMissesOf } from './near-miss.js';
+import { regionsHolding } from './other-regions.js';
 import { collectPages } from './paginate.js';
 import { stageDefinitionOf } from './stage-definition.js';
 
@@ -48,7 +50,11 @@ interface ApiSelection {
   /** The chosen API's stages, when choosing among several already read them. */
   stages: Observed<ApiStage[]> | null;
   note: string | null;
+  /** Only when no API has the lab's name. */
+  elsewhere?: Promise<ApiElsewhere>;
 }
+
+type ApiElsewhere = Pick<ApiGatewayEvidence, 'apiNearMisses' | 'apiInRegions'>;
 
 export function collectApiGateway(ctx: CollectContext): ApiGatewayCollection {
   const selection = selectApi(ctx);
@@ -63,8 +69,9 @@ export function collectApiGateway(ctx: CollectContext): ApiGatewayCollection {
   const stageDefinition = Promise.all([selection, stages]).then(([{ api }, stageList]) =>
     api.state === 'found' ? getStageDefinition(ctx, api.value.id, stageList) : skippedAfter<StageDefinition>(api, `the REST API ${ctx.lab.names.api}`),
   );
-  const section = Promise.all([selection, resources, authorizers, stages, deployment, stageDefinition]).then(
-    ([{ apis, apiChoice, api, note }, resourceList, authorizerList, stageList, stageDeployment, definition]) => ({
+  const elsewhere = selection.then((chosen) => chosen.elsewhere ?? {});
+  const section = Promise.all([selection, resources, authorizers, stages, deployment, stageDefinition, elsewhere]).then(
+    ([{ apis, apiChoice, api, note }, resourceList, authorizerList, stageList, stageDeployment, definition, notHere]) => ({
       evidence: {
         apis: mapFound(apis, (list) => list.map(({ id, name, createdDate }) => ({ id, name, createdDate }))),
         apiChoice,
@@ -74,6 +81,7 @@ export function collectApiGateway(ctx: CollectContext): ApiGatewayCollection {
         stages: stageList,
         deployment: stageDeployment,
         stageDefinition: definition,
+        ...notHere,
       },
       notes: note === null ? [] : [note],
     }),
@@ -111,7 +119,9 @@ function poolsUsedByAuthorizers(authorizers: Observed<ApiAuthorizer[]>, labAutho
 async function selectApi(ctx: CollectContext): Promise<ApiSelection> {
   const apiName = ctx.lab.names.api;
   const stageName = ctx.lab.names.stage;
-  const apis = absentIfEmpty(await listApisNamed(ctx, apiName), `no REST API named ${apiName} in ${ctx.region}`);
+  const allApis = await listApis(ctx);
+  const apis = absentIfEmpty(named(allApis, apiName), `no REST API named ${apiName} in ${ctx.region}`);
+  if (apis.state === 'absent') return { apis, apiChoice: null, api: apis, stages: null, note: null, elsewhere: apiElsewhere(ctx, allApis) };
   if (apis.state !== 'found') return { apis, apiChoice: null, api: apis, stages: null, note: null };
   if (apis.value.length === 1) {
     const { chosen, choice } = chooseCandidate('REST APIs', apiName, apis.value, (api) => api);
@@ -130,20 +140,31 @@ async function selectApi(ctx: CollectContext): Promise<ApiSelection> {
   return { apis, apiChoice: choice, api: { state: 'found', value: chosen.api }, stages: chosen.stages, note };
 }
 
-function listApisNamed(ctx: CollectContext, name: string): Promise<Observed<RestApi[]>> {
+/** No API has the lab's name: those whose name is a near miss of it, and the other regions that have one. */
+async function apiElsewhere(ctx: CollectContext, allApis: Observed<RestApi[]>): Promise<ApiElsewhere> {
+  const apiName = ctx.lab.names.api;
+  const apiInRegions = await regionsHolding(ctx, async (regional) => absentIfEmpty(named(await listApis(regional), apiName), 'none'));
+  const apiNearMisses = mapFound(allApis, (list) => nearMissesOf(list, apiName, ({ id, name }) => ({ id, name })));
+  return { apiNearMisses, ...(apiInRegions && { apiInRegions }) };
+}
+
+function named(apis: Observed<RestApi[]>, name: string): Observed<RestApi[]> {
+  return mapFound(apis, (list) => list.filter((api) => api.name === name));
+}
+
+/** Every REST API of the region (GetRestApis has no filter). */
+function listApis(ctx: CollectContext): Promise<Observed<RestApi[]>> {
   return ctx.observe('apigateway:GetRestApis', async () => {
     const apis = await collectPages(
       (position) => ctx.clients.apigateway.send(new GetRestApisCommand({ limit: PAGE_SIZE, position })),
       (page) => ({ items: page.items, next: page.position }),
     );
-    return apis
-      .filter((api) => api.name === name)
-      .map((api) => ({
-        id: required(api.id, 'id'),
-        name,
-        createdDate: isoDate(api.createdDate),
-        endpointTypes: api.endpointConfiguration?.types ?? [],
-      }));
+    return apis.map((api) => ({
+      id: required(api.id, 'id'),
+      name: api.name ?? '',
+      createdDate: isoDate(api.createdDate),
+      endpointTypes: api.endpointConfiguration?.types ?? [],
+    }));
   });
 }
 

@@ -13,6 +13,8 @@ import { chooseCandidate, mapNonEmpty } from './choose.js';
 import type { CollectContext, Section } from './context.js';
 import { isoDate, orNull, required } from './convert.js';
 import { absentIfEmpty, mapFound, skippedAfter } from './observed.js';
+import { nearMissesOf } from './near-miss.js';
+import { regionsHolding } from './other-regions.js';
 import { collectPages } from './paginate.js';
 
 /** The most ListUserPools and ListUserPoolClients accept per page. */
@@ -26,7 +28,9 @@ export type PoolsUsedByAuthorizers = () => Promise<Observed<ReadonlyMap<string, 
 
 export async function collectCognito(ctx: CollectContext, poolsUsedByAuthorizers: PoolsUsedByAuthorizers): Promise<Section<CognitoEvidence>> {
   const poolName = ctx.lab.names.userPool;
-  const pools = absentIfEmpty(await listPoolsNamed(ctx, poolName), `no user pool named ${poolName} in ${ctx.region}`);
+  const allPools = await listPools(ctx);
+  const pools = absentIfEmpty(named(allPools, poolName), `no user pool named ${poolName} in ${ctx.region}`);
+  if (pools.state === 'absent') return withPoolElsewhere(ctx, allPools, noPool(pools, pools, `the user pool ${poolName}`));
   if (pools.state !== 'found') return noPool(pools, pools, `the user pool ${poolName}`);
   const usedByAuthorizers = pools.value.length > 1 ? await poolsUsedByAuthorizers() : null;
   // Grading the newest instead would judge a pool the learner may not use: the choice is unknown, not made.
@@ -56,15 +60,26 @@ function noPool(pools: CognitoEvidence['pools'], pool: Exclude<Observed<never>, 
   return { evidence: { pools, poolChoice: null, pool, clients: reason, clientChoice: null, client: reason, user: reason }, notes: [] };
 }
 
-function listPoolsNamed(ctx: CollectContext, name: string): Promise<Observed<PoolSummary[]>> {
+/** No pool has the lab's name: those whose name is a near miss of it, and the other regions that have one. */
+async function withPoolElsewhere(ctx: CollectContext, allPools: Observed<PoolSummary[]>, section: Section<CognitoEvidence>): Promise<Section<CognitoEvidence>> {
+  const poolName = ctx.lab.names.userPool;
+  const poolInRegions = await regionsHolding(ctx, async (regional) => absentIfEmpty(named(await listPools(regional), poolName), 'none'));
+  const poolNearMisses = mapFound(allPools, (list) => nearMissesOf(list, poolName, ({ id, name }) => ({ id, name })));
+  return { ...section, evidence: { ...section.evidence, poolNearMisses, ...(poolInRegions && { poolInRegions }) } };
+}
+
+function named(pools: Observed<PoolSummary[]>, name: string): Observed<PoolSummary[]> {
+  return mapFound(pools, (list) => list.filter((pool) => pool.name === name));
+}
+
+/** Every pool of the region: a pool's name is all ListUserPools filters by, and it has no filter. */
+function listPools(ctx: CollectContext): Promise<Observed<PoolSummary[]>> {
   return ctx.observe('cognito-idp:ListUserPools', async () => {
     const pools = await collectPages(
       (NextToken) => ctx.clients.cognito.send(new ListUserPoolsCommand({ MaxResults: PAGE_SIZE, NextToken })),
       (page) => ({ items: page.UserPools, next: page.NextToken }),
     );
-    return pools
-      .filter((pool) => pool.Name === name)
-      .map((pool) => ({ id: required(pool.Id, 'Id'), name, creationDate: isoDate(pool.CreationDate) }));
+    return pools.map((pool) => ({ id: required(pool.Id, 'Id'), name: pool.Name ?? '', creationDate: isoDate(pool.CreationDate) }));
   });
 }
 

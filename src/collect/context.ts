@@ -9,6 +9,8 @@ export interface CollectContext {
   /** For messages: "no user pool named MyAPIUserPool in us-east-1". */
   region: string;
   observe: Observe;
+  /** The grading clients of another region, to say where else a missing resource is; without it, nothing is said. */
+  clientsIn?: (region: string) => GradingClients;
 }
 
 /** A collector's evidence and the notes (which duplicate was graded, and why) it has for the learner. */

@@ -19,6 +19,8 @@ export type { CallEvent } from '../observation/observe.js';
 
 export interface CollectOptions {
   onCall?: (event: CallEvent) => void;
+  /** The grading clients of another region (see other-regions.ts): where else a missing resource is. */
+  clientsIn?: (region: string) => GradingClients;
 }
 
 /** What the collectors observe: the snapshot's configuration sections and their notes. */
@@ -27,7 +29,7 @@ export type CollectedEvidence = Pick<Snapshot, 'identity' | 'cognito' | 'iam' | 
 export type Collector = (clients: GradingClients, target: Target, lab: LabSpec, options?: CollectOptions) => Promise<CollectedEvidence>;
 
 export const collectEvidence: Collector = async (clients, target, lab, options = {}) => {
-  const ctx: CollectContext = { clients, lab, region: target.region, observe: createObserve(options.onCall) };
+  const ctx: CollectContext = { clients, lab, region: target.region, observe: createObserve(options.onCall), clientsIn: options.clientsIn };
 
   // The dependency graph: everything starts now; each step waits only for what it reads.
   const apigateway = collectApiGateway(ctx);

@@ -1,11 +1,15 @@
 // Lambda: the lab's function, its resource policy, and the function GET /hello really invokes when that is
 // another one. GetFunction | GetPolicy run at once; the integration's function waits for the API's resources.
-import { GetFunctionCommand, GetPolicyCommand, type FunctionConfiguration } from '@aws-sdk/client-lambda';
-import type { ApiResource, LambdaEvidence, LambdaFunction, Observed, PolicyDocument } from '../snapshot/types.js';
+// A missing function is looked for under near-miss names (ListFunctions) and in other regions (GetFunction).
+import { GetFunctionCommand, GetPolicyCommand, ListFunctionsCommand, type FunctionConfiguration } from '@aws-sdk/client-lambda';
+import type { ApiResource, LambdaEvidence, LambdaFunction, NearMiss, Observed, PolicyDocument } from '../snapshot/types.js';
 import type { CollectContext } from './context.js';
 import { orNull, required } from './convert.js';
 import { functionInvokedBy, isSameFunction, parseFunctionArn } from './lambda-arn.js';
+import { nearMissesOf } from './near-miss.js';
 import { skipped, skippedAfter } from './observed.js';
+import { regionsHolding } from './other-regions.js';
+import { collectPages } from './paginate.js';
 import { parsePolicyDocument } from './policy-document.js';
 
 export interface LambdaCollection {
@@ -18,10 +22,12 @@ export function collectLambda(ctx: CollectContext, apiResources: Promise<Observe
   const labFunction = getFunction(ctx, ctx.lab.names.function);
   const policy = getPolicy(ctx, ctx.lab.names.function);
   const integrationFunction = Promise.all([labFunction, apiResources]).then(([fn, resources]) => getIntegrationFunction(ctx, fn, resources));
-  const evidence = Promise.all([labFunction, policy, integrationFunction]).then(([fn, resourcePolicy, integrated]) => ({
+  const elsewhere = labFunction.then((fn) => (fn.state === 'absent' ? functionElsewhere(ctx) : {}));
+  const evidence = Promise.all([labFunction, policy, integrationFunction, elsewhere]).then(([fn, resourcePolicy, integrated, notHere]) => ({
     function: fn,
     policy: resourcePolicy,
     integrationFunction: integrated,
+    ...notHere,
   }));
   return { function: labFunction, evidence };
 }
@@ -30,6 +36,27 @@ function getFunction(ctx: CollectContext, functionName: string): Promise<Observe
   return ctx.observe('lambda:GetFunction', async () => {
     const output = await ctx.clients.lambda.send(new GetFunctionCommand({ FunctionName: functionName }));
     return toLambdaFunction(required(output.Configuration, 'Configuration'));
+  });
+}
+
+/** No function has the lab's name: those whose name is a near miss of it, and the other regions that have one. */
+async function functionElsewhere(ctx: CollectContext): Promise<Pick<LambdaEvidence, 'functionNearMisses' | 'functionInRegions'>> {
+  const functionName = ctx.lab.names.function;
+  const [functionNearMisses, functionInRegions] = await Promise.all([
+    listFunctionNearMisses(ctx, functionName),
+    regionsHolding(ctx, (regional) => getFunction(regional, functionName)),
+  ]);
+  return { functionNearMisses, ...(functionInRegions && { functionInRegions }) };
+}
+
+/** ListFunctions: the region's functions (50 a page), for names one edit away from the lab's. */
+function listFunctionNearMisses(ctx: CollectContext, functionName: string): Promise<Observed<NearMiss[]>> {
+  return ctx.observe('lambda:ListFunctions', async () => {
+    const functions = await collectPages(
+      (Marker) => ctx.clients.lambda.send(new ListFunctionsCommand({ Marker })),
+      (page) => ({ items: page.Functions, next: page.NextMarker }),
+    );
+    return nearMissesOf(functions, functionName, (fn) => ({ name: fn.FunctionName ?? '', id: fn.FunctionArn ?? '' }));
   });
 }
 

@@ -1,5 +1,6 @@
 // target -> collect -> probe -> snapshot: everything a live grade observes, for one account, assembled here once.
 import type { CallEvent, CollectedEvidence } from '../collect/index.js';
+import { regionalClients } from '../collect/other-regions.js';
 import type { LabSpec } from '../lab/types.js';
 import { forgeryKeyOnce } from '../probes/forge.js';
 import { SNAPSHOT_SCHEMA_VERSION, type ProbeEvidence, type Snapshot } from '../snapshot/types.js';
@@ -43,11 +44,12 @@ type SnapshotLab = Pick<Lab, 'collect' | 'probes'>;
 
 export async function takeSnapshot(target: Target, spec: LabSpec, lab: SnapshotLab, options: TakeSnapshotOptions): Promise<Snapshot> {
   const clients = createGradingClients(target, { rateLimits: options.rateLimits, stop: options.signal });
+  const regional = regionalClients(target, { rateLimits: options.rateLimits, stop: options.signal });
   // Made while the collectors wait for AWS, not after them (a few hundred ms of CPU, once per process).
   if (options.probes !== null) void forgeryKeyOnce().catch(() => undefined);
   try {
     const takenAt = (options.now ?? (() => new Date()))();
-    const [collected, where] = await Promise.all([lab.collect(clients, target, spec, { onCall: options.onCall }), snapshotTarget(target, clients)]);
+    const [collected, where] = await Promise.all([lab.collect(clients, target, spec, { onCall: options.onCall, clientsIn: regional.clientsIn }), snapshotTarget(target, clients)]);
     options.signal?.throwIfAborted();
     if (options.probes === null) return assembleSnapshot(where, spec, takenAt, collected, probesNotRun(NO_PROBES_REASON));
     const plan = lab.probes.plan({ ...collected, target: where }, spec, { stageUrl: options.probes.stageUrl });
@@ -61,6 +63,7 @@ export async function takeSnapshot(target: Target, spec: LabSpec, lab: SnapshotL
     return assembleSnapshot(where, spec, takenAt, collected, probes);
   } finally {
     destroyGradingClients(clients);
+    regional.destroy();
   }
 }
 

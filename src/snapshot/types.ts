@@ -48,6 +48,16 @@ export interface CallerIdentity {
   userId: string;
 }
 
+/**
+ * A resource whose name is the lab's but for case or one character (a likely typo of the lab's name), listed
+ * when none has the lab's name.
+ */
+export interface NearMiss {
+  name: string;
+  /** The pool id, API id, function ARN or role ARN. */
+  id: string;
+}
+
 // ---- Cognito ----
 
 export interface PoolSummary {
@@ -103,6 +113,10 @@ export interface CognitoEvidence {
   clientChoice: Choice | null;
   client: Observed<AppClient>;
   user: Observed<PoolUser>;
+  /** Only when no pool has the lab's name (absent in snapshots from before it was recorded). */
+  poolNearMisses?: Observed<NearMiss[]>;
+  /** Only when no pool has the lab's name: the other regions searched where one has it (failures left out). */
+  poolInRegions?: string[];
 }
 
 // ---- IAM ----
@@ -143,6 +157,8 @@ export interface IamEvidence {
   roleSource: 'function' | 'lab-spec';
   role: Observed<IamRole>;
   attachedPolicies: Observed<AttachedPolicy[]>;
+  /** Only when the lab's role name (roleSource 'lab-spec') names no role. */
+  roleNearMisses?: Observed<NearMiss[]>;
 }
 
 // ---- Lambda ----
@@ -172,6 +188,10 @@ export interface LambdaEvidence {
    * (a learner who wired another function). skipped when it is the lab function or there is no integration.
    */
   integrationFunction: Observed<LambdaFunction>;
+  /** Only when there is no function of the lab's name. */
+  functionNearMisses?: Observed<NearMiss[]>;
+  /** Only when there is no function of the lab's name: the other regions searched where one has it. */
+  functionInRegions?: string[];
 }
 
 // ---- API Gateway ----
@@ -272,6 +292,10 @@ export interface ApiGatewayEvidence {
   deployment: Observed<ApiDeployment>;
   /** What the lab's stage serves, from its export: the deployed authorizers. */
   stageDefinition: Observed<StageDefinition>;
+  /** Only when no REST API has the lab's name. */
+  apiNearMisses?: Observed<NearMiss[]>;
+  /** Only when no REST API has the lab's name: the other regions searched where one has it. */
+  apiInRegions?: string[];
 }
 
 // ---- Probes (the live part) ----

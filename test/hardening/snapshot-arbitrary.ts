@@ -19,6 +19,7 @@ import type {
   HttpExchange,
   IamRole,
   LambdaFunction,
+  NearMiss,
   ObservationError,
   Observed,
   PolicyDocument,
@@ -213,6 +214,14 @@ const appClient: fc.Arbitrary<AppClient> = fc.record({
   accessTokenValidity: countOrNull,
 });
 
+const nearMisses: fc.Arbitrary<Observed<NearMiss[]>> = observed(fc.array(fc.record({ name: text, id: text }), { maxLength: 3 }), { state: 'found', value: [] }, 1);
+const regions: fc.Arbitrary<string[]> = fc.array(text, { maxLength: 3 });
+
+/** `base` with any of the `optional` members: snapshots from before they were recorded have none. */
+function withOptional<T extends object, O extends object>(base: fc.Arbitrary<T>, optional: { [K in keyof O]: fc.Arbitrary<O[K]> }): fc.Arbitrary<T & Partial<O>> {
+  return fc.tuple(base, fc.record(optional, { requiredKeys: [] })).map(([value, extra]) => ({ ...value, ...extra }));
+}
+
 const iamRole: fc.Arbitrary<IamRole> = fc.record({ roleName: text, arn: text, createDate: textOrNull, trustPolicy: policyDocument });
 
 function snapshotWith(completeWeight: number): fc.Arbitrary<Snapshot> {
@@ -223,7 +232,7 @@ function snapshotWith(completeWeight: number): fc.Arbitrary<Snapshot> {
       lab: fc.record({ id: text, version: text }),
       target: fc.record({ region: text.filter((region) => region.length > 0), endpoint: textOrNull }),
       identity: observed(fc.record({ account: text, arn: text, userId: text }), COMPLETE.identity, completeWeight),
-      cognito: fc.record({
+      cognito: withOptional(fc.record({
         pools: observed(fc.array(fc.record({ id: text, name: text, creationDate: textOrNull }), { maxLength: 3 }), COMPLETE.cognito.pools, completeWeight),
         poolChoice: choice,
         pool: observed(
@@ -246,19 +255,19 @@ function snapshotWith(completeWeight: number): fc.Arbitrary<Snapshot> {
           COMPLETE.cognito.user,
           completeWeight,
         ),
-      }),
-      iam: fc.record({
+      }), { poolNearMisses: nearMisses, poolInRegions: regions }),
+      iam: withOptional(fc.record({
         roleName: text,
         roleSource: fc.constantFrom('function', 'lab-spec'),
         role: observed(iamRole, COMPLETE.iam.role, completeWeight),
         attachedPolicies: observed(fc.array(fc.record({ policyName: text, policyArn: text }), { maxLength: 3 }), COMPLETE.iam.attachedPolicies, completeWeight),
-      }),
-      lambda: fc.record({
+      }), { roleNearMisses: nearMisses }),
+      lambda: withOptional(fc.record({
         function: observed(lambdaFunction, COMPLETE.lambda.function, completeWeight),
         policy: observed(policyDocument, COMPLETE.lambda.policy, completeWeight),
         integrationFunction: observed(lambdaFunction, COMPLETE.lambda.integrationFunction, completeWeight),
-      }),
-      apigateway: fc.record({
+      }), { functionNearMisses: nearMisses, functionInRegions: regions }),
+      apigateway: withOptional(fc.record({
         apis: observed(fc.array(fc.record({ id: text, name: text, createdDate: textOrNull }), { maxLength: 3 }), COMPLETE.apigateway.apis, completeWeight),
         apiChoice: choice,
         api: observed(fc.record({ id: text, name: text, createdDate: textOrNull, endpointTypes: texts }), COMPLETE.apigateway.api, completeWeight),
@@ -271,7 +280,7 @@ function snapshotWith(completeWeight: number): fc.Arbitrary<Snapshot> {
         ),
         deployment: observed(deployment, COMPLETE.apigateway.deployment, completeWeight),
         stageDefinition: observed(stageDefinition, COMPLETE.apigateway.stageDefinition, completeWeight),
-      }),
+      }), { apiNearMisses: nearMisses, apiInRegions: regions }),
       probes: fc.record({
         state: fc.constantFrom('run', 'run', 'not-run'),
         reason: textOrNull,
