@@ -29,7 +29,8 @@ const check: Check = {
     },
     remediation: {
       text: 'Create the execution role, trusted by Lambda, and attach AWSLambdaBasicExecutionRole, as in Activity 6.',
-      commands: CREATE_ROLE,
+      // The lab waits for the new role to reach Lambda before create-function (IAM is eventually consistent).
+      commands: [...CREATE_ROLE, 'sleep 10'],
       byMessage: {
         functionRoleMissing: {
           text: 'Create the lab role as in Activity 6, then give it to the function.',

@@ -7,12 +7,8 @@ import { shown } from './support/format.js';
 import { invokedFunctionArn, sameFunction } from './support/integration.js';
 import { IN_OTHER_REGION, missingBecause } from './support/missing.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
-import { addInvokePermission, FUNCTION_ZIP, REDEPLOY_CLI } from './support/remediations.js';
+import { addInvokePermission, CREATE_FUNCTION, FUNCTION_ZIP, REDEPLOY_CLI } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
-
-const CREATE_FUNCTION =
-  'LAMBDA_ARN=$(aws lambda create-function --function-name {{functionName}} --runtime {{expected.recommendedRuntime}} --role {{roleArn}} ' +
-  "--handler {{expected.handler}} --zip-file fileb://function.zip --region {{region}} --query 'FunctionArn' --output text)";
 
 /**
  * A function cannot be renamed: the lab's function is created as Activity 6 does, and GET /hello is moved to it
@@ -46,6 +42,7 @@ const check: Check = {
     messages: {
       active: 'The function {{functionName}} exists and is {{state}}.',
       missing: 'There is no Lambda function named {{names.function}} in {{region}}.',
+      missingForApi: 'There is no Lambda function named {{names.function}} in {{region}} for the API {{apiId}} to invoke.',
       nearMiss: "The function {{nearName}} exists; the lab's name is {{names.function}}.",
       nearMissInUse: "The function {{nearName}} exists; the lab's name is {{names.function}}, and your {{names.httpMethod}} {{names.resourcePath}} integration invokes it.",
       inOtherRegion: `There is no Lambda function named {{names.function}} in {{region}}: ${IN_OTHER_REGION}`,
@@ -55,7 +52,14 @@ const check: Check = {
     remediation: {
       text: 'Create the function as in Activity 6 (zip lambda_function.py first), with a runtime Lambda still accepts.',
       commands: [CREATE_FUNCTION],
+      needs: [FUNCTION_ZIP],
       byMessage: {
+        // The API is there: a new function (even of the same name and ARN) has no permission for it yet.
+        missingForApi: {
+          text: "Create the function as in Activity 6 (zip lambda_function.py first), then let API Gateway invoke it as Activity 9 does.",
+          commands: [CREATE_FUNCTION, addInvokePermission('{{names.permissionStatementId}}')],
+          needs: [FUNCTION_ZIP],
+        },
         nearMissInUse: REBUILD_FUNCTION,
         notActive: {
           text: "Read the function's state reason; fixing its cause and updating the function makes Lambda try again.",
@@ -73,7 +77,9 @@ const check: Check = {
       const elsewhere = { nearMisses: snapshot.lambda.functionNearMisses, inRegions: snapshot.lambda.functionInRegions };
       return (
         missingBecause(elsewhere, snapshot, lab, (nearMiss) => (integrationInvokes(snapshot, nearMiss.id, lab) ? {} : null)) ??
-        failed('missing', { region: snapshot.target.region }, { detail: fn.detail })
+        (snapshot.apigateway.api.state === 'found'
+          ? failed('missingForApi', { region: snapshot.target.region, apiId: snapshot.apigateway.api.value.id }, { detail: fn.detail })
+          : failed('missing', { region: snapshot.target.region }, { detail: fn.detail }))
       );
     }
     const { functionName, state, stateReason } = fn.value;

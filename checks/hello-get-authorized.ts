@@ -3,12 +3,8 @@ import { methodUnderTest, resourceAt } from './support/api.js';
 import { labAuthorizers } from './support/authorizer.js';
 import { listed, shown } from './support/format.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
-import { PUT_INTEGRATION, REDEPLOY_CLI, USE_AUTHORIZER_CLI } from './support/remediations.js';
+import { buildMethod, PUT_INTEGRATION, PUT_METHOD, REDEPLOY_CLI, USE_AUTHORIZER_CLI } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
-
-const PUT_METHOD =
-  'aws apigateway put-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
-  '--authorization-type COGNITO_USER_POOLS --authorizer-id {{authorizerId}} --region {{region}}';
 
 const DELETE_ANY_METHOD =
   'aws apigateway delete-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method ANY --region {{region}}';
@@ -51,7 +47,7 @@ const check: Check = {
       commands: [USE_AUTHORIZER_CLI],
       afterAll: REDEPLOY_CLI,
       byMessage: {
-        noMethod: { text: 'Create the method with the Cognito authorizer as in Activity 9.', commands: [PUT_METHOD] },
+        noMethod: { text: 'Create the method with the Cognito authorizer and its Lambda proxy integration as in Activity 9, then deploy again.', ...buildMethod(null) },
         anyMethod: {
           text:
             'Create {{names.httpMethod}} {{names.resourcePath}} with the Cognito authorizer and the Lambda proxy integration as in Activity 9, ' +

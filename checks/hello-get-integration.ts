@@ -41,7 +41,8 @@ const check: Check = {
     if (fn.state !== 'found') return unobserved(fn, 'the Lambda function');
     const functionArn = fn.value.functionArn;
     const method = methodUnderTest(resources.value, lab);
-    if (!method) return failed('noMethod', { functionArn });
+    // The method's own check builds GET /hello with its integration.
+    if (!method) return { ...failed('noMethod', { functionArn }), explainedBy: ['hello-get-authorized'] };
     const integration = method.integration;
     if (!integration) return failed('noIntegration', { functionArn });
     const evidence = { integration };

@@ -2,6 +2,7 @@ import type { Check } from '../src/engine/types.js';
 import { resourceAt } from './support/api.js';
 import { listed } from './support/format.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
+import { buildMethod, CREATE_RESOURCE, REDEPLOY_CLI } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
 
 const check: Check = {
@@ -18,8 +19,10 @@ const check: Check = {
       ...UNOBSERVED_MESSAGES,
     },
     remediation: {
-      text: 'Create the resource under the API root, as in Activity 7.',
-      commands: ["RESOURCE_ID=$(aws apigateway create-resource --rest-api-id {{apiId}} --parent-id {{rootResourceId}} --path-part {{pathPart}} --region {{region}} --query 'id' --output text)"],
+      // A new resource has no methods: GET /hello is made again too (the function's permission is not tied to it).
+      text: 'Create the resource under the API root (Activity 7) and its GET method with the authorizer and the Lambda integration (Activity 9), then deploy again.',
+      commands: [CREATE_RESOURCE, ...(buildMethod(null).commands ?? [])],
+      afterAll: REDEPLOY_CLI,
     },
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-create-api.html',
     permissions: ['apigateway:GET'],

@@ -1,10 +1,12 @@
 import type { Check, Remediation, TemplateData } from '../src/engine/types.js';
+import type { LabSpec } from '../src/lab/types.js';
 import type { Snapshot } from '../src/snapshot/types.js';
 import { CHOSEN_SUFFIX, choiceData } from './support/choice.js';
 import { shown } from './support/format.js';
 import { IN_OTHER_REGION, missingBecause } from './support/missing.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { conditionValues } from './support/policy.js';
+import { buildMethod, CREATE_AUTHORIZER, CREATE_RESOURCE, CREATE_REST_API, freeStatementId, READ_ROOT_RESOURCE, REDEPLOY_CLI } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
 
 /** An API keeps its id, resources, stages and permissions when renamed: renaming is the whole fix. */
@@ -21,6 +23,12 @@ function permissionFor(snapshot: Snapshot, apiId: string): TemplateData | null {
     conditionValues(candidate, ['ArnLike', 'ArnEquals'], 'AWS:SourceArn').some((arn) => arn.includes(`:${apiId}/`)),
   );
   return statement === undefined ? null : { statementId: shown(statement.Sid, 'without an id') };
+}
+
+/** A statement id the lab function's policy does not use (an old API's permission may hold the lab's). */
+function unusedStatementId(snapshot: Snapshot, lab: LabSpec): string {
+  const policy = snapshot.lambda.policy;
+  return freeStatementId(lab.names.permissionStatementId, policy.state === 'found' ? policy.value.Statement.map((statement) => statement.Sid) : []);
 }
 
 const check: Check = {
@@ -42,8 +50,10 @@ const check: Check = {
       ...UNOBSERVED_MESSAGES,
     },
     remediation: {
-      text: 'Create the REST API as in Activity 7.',
-      commands: ["API_ID=$(aws apigateway create-rest-api --name {{apiName}} --region {{region}} --query 'id' --output text)"],
+      // Everything of Activities 7 to 10 lives in the API: a new one needs all of it.
+      text: "Create the REST API with its /hello resource, the Cognito authorizer, GET /hello with its Lambda integration and the function's permission, as Activities 7 to 9 do, then deploy it (Activity 10).",
+      commands: [CREATE_REST_API, READ_ROOT_RESOURCE, CREATE_RESOURCE, CREATE_AUTHORIZER, ...(buildMethod('{{statementId}}').commands ?? [])],
+      afterAll: REDEPLOY_CLI,
       byMessage: { nearMiss: RENAME_API, nearMissInUse: RENAME_API },
     },
     docs: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-create-api.html',
@@ -54,10 +64,13 @@ const check: Check = {
     if (!seen(api)) return unobserved(api, 'the REST API');
     if (api.state === 'absent') {
       const elsewhere = { nearMisses: snapshot.apigateway.apiNearMisses, inRegions: snapshot.apigateway.apiInRegions };
-      return (
-        missingBecause(elsewhere, snapshot, lab, (nearMiss) => permissionFor(snapshot, nearMiss.id)) ??
-        failed('missing', { region: snapshot.target.region }, { detail: api.detail })
-      );
+      const because = missingBecause(elsewhere, snapshot, lab, (nearMiss) => permissionFor(snapshot, nearMiss.id));
+      if (because && because.messageId !== 'inOtherRegion') return because;
+      // The default fix builds the API here: it needs the resource's path part and a free statement id.
+      const build = { pathPart: lab.names.resourcePath.slice(1), statementId: unusedStatementId(snapshot, lab) };
+      return because
+        ? { ...because, data: { ...because.data, ...build } }
+        : failed('missing', { region: snapshot.target.region, ...build }, { detail: api.detail });
     }
     const data = { apiName: api.value.name, apiId: api.value.id };
     const chosen = choiceData(snapshot.apigateway.apiChoice);

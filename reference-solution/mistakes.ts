@@ -40,6 +40,7 @@ import { lambdaTrustPolicy } from './deploy/role.js';
 import { deployTestUser, LAB_TEMPORARY_PASSWORD } from './deploy/test-user.js';
 import { userPoolArn } from './deploy/user-pool.js';
 import { LAB_HANDLER_SOURCE } from './lambda/handler-source.js';
+import { deleteFunction, deleteRole, teardownLab } from './teardown.js';
 import { zipHandler } from './zip.js';
 
 export interface Mistake {
@@ -365,6 +366,21 @@ const DEFINITIONS = {
     description: "The learner's lambda_function.py returns 'Hello World!' instead of 'Hello from secured API!'.",
     apply: async (ctx, outputs) =>
       deployHandlerSource(ctx, outputs, LAB_HANDLER_SOURCE.replace('Hello from secured API!', 'Hello World!')),
+  },
+  'function-deleted': {
+    title: 'The function and its role were deleted',
+    description:
+      'The learner deleted HelloWorldFunction and lambda-execution-role after the lab. GET /hello still invokes the function by its ARN, ' +
+      'so authorized calls get 500; a function made again under that name has the same ARN but none of its permissions.',
+    apply: async (ctx) => {
+      await deleteFunction(ctx);
+      await deleteRole(ctx);
+    },
+  },
+  'lab-not-started': {
+    title: 'The lab was not started',
+    description: "A fresh account: none of the lab's resources exist, and the grade's plan is the whole lab.",
+    apply: async (ctx) => void (await teardownLab(ctx)),
   },
   'handler-raises': {
     title: 'The handler raises an exception',

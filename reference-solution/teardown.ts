@@ -43,7 +43,7 @@ async function deletePools(ctx: ReferenceContext): Promise<string[]> {
   return ids;
 }
 
-async function deleteFunction(ctx: ReferenceContext): Promise<string | null> {
+export async function deleteFunction(ctx: ReferenceContext): Promise<string | null> {
   const FunctionName = ctx.lab.names.function;
   const deleted = await unlessNotFound(ctx.clients.lambda.send(new DeleteFunctionCommand({ FunctionName })), 'ResourceNotFoundException');
   if (!deleted) return null;
@@ -52,7 +52,7 @@ async function deleteFunction(ctx: ReferenceContext): Promise<string | null> {
 }
 
 /** IAM refuses to delete a role with policies, so its managed ones are detached and inline ones deleted first. */
-async function deleteRole(ctx: ReferenceContext): Promise<{ roleName: string | null; detachedPolicyArns: string[] }> {
+export async function deleteRole(ctx: ReferenceContext): Promise<{ roleName: string | null; detachedPolicyArns: string[] }> {
   const { iam } = ctx.clients;
   const RoleName = ctx.lab.names.role;
   const attached = await unlessNotFound(iam.send(new ListAttachedRolePoliciesCommand({ RoleName, MaxItems: 1000 })), 'NoSuchEntityException');

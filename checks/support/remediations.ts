@@ -24,6 +24,22 @@ export const CREATE_APP_CLIENT =
 export const CREATE_TEST_USER =
   'aws cognito-idp admin-create-user --user-pool-id {{userPoolId}} --username {{names.username}} --temporary-password "$PASSWORD" --message-action SUPPRESS --region {{region}}';
 
+/** Activity 6's create-function, assigning LAB.md's variable; it reads function.zip (FUNCTION_ZIP). */
+export const CREATE_FUNCTION =
+  'LAMBDA_ARN=$(aws lambda create-function --function-name {{functionName}} --runtime {{expected.recommendedRuntime}} --role {{roleArn}} ' +
+  "--handler {{expected.handler}} --zip-file fileb://function.zip --region {{region}} --query 'FunctionArn' --output text)";
+
+/** Activity 7's commands, each assigning LAB.md's variable: the API, its root resource, the lab's resource under it. */
+export const CREATE_REST_API = "API_ID=$(aws apigateway create-rest-api --name {{apiName}} --region {{region}} --query 'id' --output text)";
+export const READ_ROOT_RESOURCE = "ROOT_RESOURCE_ID=$(aws apigateway get-resources --rest-api-id {{apiId}} --region {{region}} --query 'items[0].id' --output text)";
+export const CREATE_RESOURCE =
+  "RESOURCE_ID=$(aws apigateway create-resource --rest-api-id {{apiId}} --parent-id {{rootResourceId}} --path-part {{pathPart}} --region {{region}} --query 'id' --output text)";
+
+/** Activity 9's put-method, with the authorizer. */
+export const PUT_METHOD =
+  'aws apigateway put-method --rest-api-id {{apiId}} --resource-id {{resourceId}} --http-method {{names.httpMethod}} ' +
+  '--authorization-type COGNITO_USER_POOLS --authorizer-id {{authorizerId}} --region {{region}}';
+
 /** Activity 8, assigning LAB.md's variable. */
 export const CREATE_AUTHORIZER =
   'AUTHORIZER_ID=$(aws apigateway create-authorizer --rest-api-id {{apiId}} --name {{names.authorizer}} --type COGNITO_USER_POOLS ' +
@@ -90,3 +106,11 @@ export function addInvokePermission(statementId: string): string {
 /** The lab's code, from Activity 6's function.zip. */
 export const UPDATE_FUNCTION_CODE = 'aws lambda update-function-code --function-name {{functionName}} --zip-file fileb://function.zip --region {{region}}';
 export const FUNCTION_ZIP = 'function.zip: the zip of the lab\'s lambda_function.py from Activity 6 (zip function.zip lambda_function.py), in the current folder';
+
+/**
+ * GET /hello as Activity 9 makes it, on a resource that has no methods: the method with its authorizer, its
+ * integration and (given a statement id the function's policy does not use) the permission; then a deployment.
+ */
+export function buildMethod(statementId: string | null): Pick<Remediation, 'commands' | 'afterAll'> {
+  return { commands: [PUT_METHOD, PUT_INTEGRATION, ...(statementId === null ? [] : [addInvokePermission(statementId)])], afterAll: REDEPLOY_CLI };
+}

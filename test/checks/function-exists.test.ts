@@ -20,11 +20,19 @@ checkTester(functionExists, {
     { name: 'a function from before Lambda reported states', snapshot: withFunction({ state: null }), messageId: 'active' },
   ],
   invalid: [
-    { name: 'no such function', snapshot: mutate(complete, (s) => void (s.lambda.function = absent('ResourceNotFoundException'))), messageId: 'missing' },
+    { name: 'no such function, and the API is there to invoke it', snapshot: mutate(complete, (s) => void (s.lambda.function = absent('ResourceNotFoundException'))), messageId: 'missingForApi' },
+    {
+      name: 'no such function, nor an API',
+      snapshot: mutate(complete, (s) => {
+        s.lambda.function = absent('ResourceNotFoundException');
+        s.apigateway.api = absent('no API');
+      }),
+      messageId: 'missing',
+    },
     { name: 'a near miss GET /hello invokes', snapshot: noFunction({ functionNearMisses: found([{ name: 'HelloWorldFunction', id: FUNCTION_ARN }]) }), messageId: 'nearMissInUse' },
     { name: 'a near miss nothing invokes', snapshot: noFunction({ functionNearMisses: found([{ name: 'MyFirstFunction', id: OTHER_FUNCTION_ARN }]) }), messageId: 'nearMiss' },
     { name: "the lab's name in another region", snapshot: noFunction({ functionInRegions: ['us-west-2'] }), messageId: 'inOtherRegion' },
-    { name: 'ListFunctions denied, no other region', snapshot: noFunction({ functionNearMisses: denied('lambda:ListFunctions'), functionInRegions: [] }), messageId: 'missing' },
+    { name: 'ListFunctions denied, no other region', snapshot: noFunction({ functionNearMisses: denied('lambda:ListFunctions'), functionInRegions: [] }), messageId: 'missingForApi' },
     { name: 'Failed', snapshot: withFunction({ state: 'Failed', stateReason: 'The role defined for the function cannot be assumed by Lambda.' }), messageId: 'notActive' },
     { name: 'Pending without a reason', snapshot: withFunction({ state: 'Pending', stateReason: null }), messageId: 'notActive' },
     ...functionUnreadable,

@@ -87,6 +87,13 @@ const STATE: Record<MistakeName, StateCheck> = {
     const lab = await loadLabSpec();
     assert.deepEqual((await labResources(clients, lab)).poolIds, []);
   },
+  'function-deleted': async (clients) => {
+    const { functionExists, roleExists, poolIds, apiIds } = await labResources(clients, await loadLabSpec());
+    assert.deepEqual({ functionExists, roleExists, pools: poolIds.length, apis: apiIds.length }, { functionExists: false, roleExists: false, pools: 1, apis: 1 });
+  },
+  'lab-not-started': async (clients) => {
+    assert.deepEqual(await labResources(clients, await loadLabSpec()), { poolIds: [], apiIds: [], functionExists: false, roleExists: false });
+  },
   'client-without-password-auth': async (clients, outputs) => {
     const client = await labClient(clients, outputs);
     assert.deepEqual([...(client?.ExplicitAuthFlows ?? [])].sort(), ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);

@@ -30,6 +30,8 @@ const HANDLER_FAILED: Record<string, NotPass> = { 'probe-authorized-200': 'FAIL 
 
 const DEFINITIONS: Record<MistakeName, VerdictDefinition> = {
   'no-user-pool': { fixture: 'no-user-pool' },
+  'function-deleted': { fixture: 'no-function' },
+  'lab-not-started': { fixture: 'nothing-done' },
   'client-without-password-auth': { fixture: 'client-without-password-auth' },
   'client-with-secret': { fixture: 'client-with-secret' },
   'user-force-change-password': { fixture: 'user-force-change-password' },
