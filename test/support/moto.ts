@@ -15,8 +15,6 @@ export interface Moto {
   endpoint: string;
   /** From spawn until it first answered. */
   startupMs: number;
-  /** Forget every resource, so the next test starts from an empty account. */
-  reset(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,10 +34,6 @@ export async function startMoto(): Promise<Moto> {
   return {
     endpoint,
     startupMs: performance.now() - started,
-    async reset() {
-      const response = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
-      if (!response.ok) throw new Error(`moto reset answered ${response.status}`);
-    },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

@@ -19,21 +19,25 @@ export type LabIds = Record<string, string>;
 
 const LAB_IDS = ['USER_POOL_ID', 'CLIENT_ID', 'LAMBDA_ROLE_ARN', 'LAMBDA_ARN', 'API_ID', 'RESOURCE_ID', 'AUTHORIZER_ID'];
 
-/**
- * Runs LAB.md's Activities 2 to 10 up to the deployment against moto (it has no API data plane to curl).
- * duplicatePool: then a second pool of the lab's name, newer than the first, that nothing references: a learner
- * who ran Activity 3 again.
- */
-export async function buildLab(endpoint: string, options: { duplicatePool?: boolean } = {}): Promise<LabIds> {
-  const again = options.duplicatePool
-    ? '\nSECOND_POOL_ID=$(aws cognito-idp create-user-pool --pool-name $USER_POOL_NAME --region $REGION --query UserPool.Id --output text)\n'
-    : '';
-  const run = await runLab(labScript({ throughDeployment: true }) + again, {
-    endpoint,
-    accessKeyId: MOTO_CREDENTIALS.AWS_ACCESS_KEY_ID,
-    skipSleep: true,
-    report: [...LAB_IDS, ...(options.duplicatePool ? ['SECOND_POOL_ID'] : [])],
-  });
+async function runAgainst(endpoint: string, script: string, report: string[]): Promise<LabIds> {
+  const run = await runLab(script, { endpoint, accessKeyId: MOTO_CREDENTIALS.AWS_ACCESS_KEY_ID, skipSleep: true, report });
   if (run.code !== 0) throw new Error(`the lab's commands failed against moto (${run.code}): ${run.stderr}`);
   return run.vars;
+}
+
+/** Runs LAB.md's Activities 2 to 10 up to the deployment against moto (it has no API data plane to curl). */
+export function buildLab(endpoint: string): Promise<LabIds> {
+  return runAgainst(endpoint, labScript({ throughDeployment: true }), LAB_IDS);
+}
+
+/** A second pool of the lab's name, newer than the first, that nothing references: a learner who ran Activity 3 again. */
+export async function addSecondPool(endpoint: string): Promise<string> {
+  const ids = await runAgainst(
+    endpoint,
+    `${labScript({ activities: [2] })}
+SECOND_POOL_ID=$(aws cognito-idp create-user-pool --pool-name $USER_POOL_NAME --region $REGION --query UserPool.Id --output text)
+`,
+    ['SECOND_POOL_ID'],
+  );
+  return ids['SECOND_POOL_ID'] ?? '';
 }
