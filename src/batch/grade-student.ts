@@ -76,7 +76,7 @@ async function snapshotWithinLimits(entry: RosterEntry, grading: StudentGrading)
   const timer = setTimeout(() => timeLimit.abort(new DOMException('timed out', 'TimeoutError')), grading.accountTimeoutMs);
   const stop = AbortSignal.any([timeLimit.signal, grading.signal]);
   try {
-    return await untilAborted(grading.takeSnapshot(target, spec, { probes, rateLimits, now: grading.now, signal: stop }), stop);
+    return await untilAborted(grading.takeSnapshot(target, spec, { probes, rateLimits, now: grading.now, signal: stop, otherRegions: false }), stop);
   } finally {
     clearTimeout(timer);
   }

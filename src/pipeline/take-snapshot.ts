@@ -29,6 +29,11 @@ export interface TakeSnapshotOptions {
   now?: () => Date;
   /** Stops every AWS call in flight and fails the next ones (the grade's deadline). */
   signal?: AbortSignal;
+  /**
+   * Look for a missing lab resource in the other regions, to tell a learner who built the lab there (default
+   * true). It costs up to 16 calls per missing resource: a class grade leaves it off.
+   */
+  otherRegions?: boolean;
 }
 
 export const NO_PROBES_REASON = 'the snapshot was taken with --no-probes';
@@ -44,12 +49,12 @@ type SnapshotLab = Pick<Lab, 'collect' | 'probes'>;
 
 export async function takeSnapshot(target: Target, spec: LabSpec, lab: SnapshotLab, options: TakeSnapshotOptions): Promise<Snapshot> {
   const clients = createGradingClients(target, { rateLimits: options.rateLimits, stop: options.signal });
-  const regional = regionalClients(target, { rateLimits: options.rateLimits, stop: options.signal });
+  const regional = options.otherRegions === false ? undefined : regionalClients(target, { rateLimits: options.rateLimits, stop: options.signal });
   // Made while the collectors wait for AWS, not after them (a few hundred ms of CPU, once per process).
   if (options.probes !== null) void forgeryKeyOnce().catch(() => undefined);
   try {
     const takenAt = (options.now ?? (() => new Date()))();
-    const [collected, where] = await Promise.all([lab.collect(clients, target, spec, { onCall: options.onCall, clientsIn: regional.clientsIn }), snapshotTarget(target, clients)]);
+    const [collected, where] = await Promise.all([lab.collect(clients, target, spec, { onCall: options.onCall, clientsIn: regional?.clientsIn }), snapshotTarget(target, clients)]);
     options.signal?.throwIfAborted();
     if (options.probes === null) return assembleSnapshot(where, spec, takenAt, collected, probesNotRun(NO_PROBES_REASON));
     const plan = lab.probes.plan({ ...collected, target: where }, spec, { stageUrl: options.probes.stageUrl });
@@ -63,7 +68,7 @@ export async function takeSnapshot(target: Target, spec: LabSpec, lab: SnapshotL
     return assembleSnapshot(where, spec, takenAt, collected, probes);
   } finally {
     destroyGradingClients(clients);
-    regional.destroy();
+    regional?.destroy();
   }
 }
 

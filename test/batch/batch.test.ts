@@ -129,6 +129,8 @@ describe('lab-grader batch', () => {
     assert.doesNotMatch(first.stdout, /more characters/);
     assert.match(first.stderr, /gradebook\.csv/);
     assert.match(first.stderr, /--only s6,s7,s8/);
+    // A class grade does not look for what is missing in other regions (s4 has nothing): every call is in the lab's.
+    assert.deepEqual([...new Set((await readRequestLog(requestLog)).map((entry) => entry.region))], [REGION]);
   });
 
   test("each student's result equals grading that account alone", async () => {
