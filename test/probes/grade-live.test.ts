@@ -82,11 +82,11 @@ describe('lab-grader grade with probes, against the lab in the sandbox', () => {
 
   test('the password: --password over LAB_GRADER_PASSWORD over the lab spec', async () => {
     const specOnly = await grade([]);
-    assert.equal(statusOf(specOnly, 'probe-token-issued'), 'FAIL refused', "the lab spec's password is not this user's");
+    assert.equal(statusOf(specOnly, 'probe-token-issued'), 'FAIL wrongPassword', "the lab spec's password is not this user's");
     const fromEnv = await grade([], { LAB_GRADER_PASSWORD: SECRET_PASSWORD });
     assert.equal(statusOf(fromEnv, 'probe-token-issued'), 'PASS issued');
     const flagOverEnv = await grade(['--password', 'Wrong-Pass-1!'], { LAB_GRADER_PASSWORD: SECRET_PASSWORD });
-    assert.equal(statusOf(flagOverEnv, 'probe-token-issued'), 'FAIL refused');
+    assert.equal(statusOf(flagOverEnv, 'probe-token-issued'), 'FAIL wrongPassword');
     const fromFlag = await grade(['--password', SECRET_PASSWORD]);
     assert.equal(statusOf(fromFlag, 'probe-token-issued'), 'PASS issued');
   });
