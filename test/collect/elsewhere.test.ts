@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { labBundle, loadLabSpec } from '../../checks/index.js';
 import { withReferenceClients } from '../../reference-solution/clients.js';
+import type { ReferenceOutputs } from '../../reference-solution/config.js';
 import { deployReferenceSolution } from '../../reference-solution/deploy/index.js';
 import { gradeSnapshot } from '../../src/engine/grade.js';
 import type { LabSpec } from '../../src/lab/types.js';
@@ -15,7 +16,7 @@ import type { NearMiss, Observed, Snapshot } from '../../src/snapshot/types.js';
 import { gradingTargetFor } from '../../src/demo/index.js';
 import { gradeAccount, summary } from '../matrix/support.js';
 import { labSandbox, sandboxConfig } from '../reference-solution/helpers.js';
-import { awsCliMissing, labBlocks, runLab } from '../support/lab-script.js';
+import { learnerCliMissing, planOf, runPlan } from '../matrix/learner-plan.js';
 
 const WRONG_REGION_ACCOUNT = '420000000001';
 /** The pool, function and role under near-miss names; the API under the lab's (it shows what uses them). */
@@ -26,12 +27,6 @@ const NEAR_MISS_API_ACCOUNT = '420000000003';
 const NEAR_MISS_POOL_ACCOUNT = '420000000004';
 /** Only the function under a near-miss name: GET /hello invokes it. */
 const NEAR_MISS_FUNCTION_ACCOUNT = '420000000005';
-
-/** Activity 6's lines that write lambda_function.py and zip it: the function.zip a plan's create-function reads. */
-function functionZipSteps(): string {
-  const lines = (labBlocks().find((block) => block.activity === 6)?.code ?? '').split('\n');
-  return lines.slice(0, lines.findIndex((line) => line.startsWith('zip function.zip')) + 1).join('\n');
-}
 
 /** The live grade of `account` in us-east-1, configuration only, by the lab's names. */
 function collect(sandbox: RunningSandbox, account: string, lab: LabSpec): Promise<Snapshot> {
@@ -51,6 +46,7 @@ function results(snapshot: Snapshot, lab: LabSpec): Record<string, string> {
 describe('a lab resource missing under its name', () => {
   let sandbox: RunningSandbox;
   let lab: LabSpec;
+  const outputs = new Map<string, ReferenceOutputs>();
 
   before(async () => {
     sandbox = await labSandbox();
@@ -60,8 +56,12 @@ describe('a lab resource missing under its name', () => {
       deployReferenceSolution({ ...sandboxConfig(sandbox, WRONG_REGION_ACCOUNT), region: 'us-west-2' }),
       deployReferenceSolution({ ...sandboxConfig(sandbox, NEAR_MISS_ACCOUNT), lab: { ...lab, names: nearNames } }),
       deployReferenceSolution({ ...sandboxConfig(sandbox, NEAR_MISS_API_ACCOUNT), lab: { ...lab, names: { ...lab.names, api: 'SecureApi' } } }),
-      deployReferenceSolution({ ...sandboxConfig(sandbox, NEAR_MISS_POOL_ACCOUNT), lab: { ...lab, names: { ...lab.names, userPool: 'MyApiUserPool' } } }),
-      deployReferenceSolution({ ...sandboxConfig(sandbox, NEAR_MISS_FUNCTION_ACCOUNT), lab: { ...lab, names: { ...lab.names, function: 'HelloWorldFunctions' } } }),
+      deployReferenceSolution({ ...sandboxConfig(sandbox, NEAR_MISS_POOL_ACCOUNT), lab: { ...lab, names: { ...lab.names, userPool: 'MyApiUserPool' } } }).then((built) =>
+        outputs.set(NEAR_MISS_POOL_ACCOUNT, built),
+      ),
+      deployReferenceSolution({ ...sandboxConfig(sandbox, NEAR_MISS_FUNCTION_ACCOUNT), lab: { ...lab, names: { ...lab.names, function: 'HelloWorldFunctions' } } }).then(
+        (built) => outputs.set(NEAR_MISS_FUNCTION_ACCOUNT, built),
+      ),
     ]);
   });
 
@@ -123,22 +123,20 @@ describe('a lab resource missing under its name', () => {
     assert.deepEqual(inspectNotPassing, []);
   });
 
-  /** Grades `account`, runs its plan with the AWS CLI as printed (in a folder with function.zip), and grades again. */
-  async function runPlan(account: string, rootCause: string): Promise<void> {
+  /** Grades `account`, runs its plan as the learner does (test/matrix/learner-plan.ts: AWS CLI v2, verbatim), and grades again. */
+  async function planReaches100(account: string, rootCause: string): Promise<void> {
     const before = await gradeAccount(sandbox, account, lab);
     assert.deepEqual(before.plan.causes.map((cause) => cause.checkId), [rootCause], summary(before));
-    const script = [functionZipSteps(), `PASSWORD='${lab.password}'`, ...before.plan.commands.map((step) => step.command)].join('\n');
-    const run = await runLab(script, { endpoint: sandbox.url, accessKeyId: account, skipSleep: true });
-    assert.equal(run.code, 0, run.stderr);
+    await runPlan(planOf(before).commands, { endpoint: sandbox.url, accountId: account, lab, outputs: outputs.get(account) as ReferenceOutputs });
     const after = await gradeAccount(sandbox, account, lab);
     assert.equal(after.score, after.maxScore, summary(after));
   }
 
-  test('a pool under a near-miss name the authorizer uses: the plan, run with the AWS CLI as printed, reaches 100', { skip: awsCliMissing() }, () =>
-    runPlan(NEAR_MISS_POOL_ACCOUNT, 'user-pool-exists'));
+  test('a pool under a near-miss name the authorizer uses: the plan, run with the AWS CLI as printed, reaches 100', { skip: learnerCliMissing() }, () =>
+    planReaches100(NEAR_MISS_POOL_ACCOUNT, 'user-pool-exists'));
 
-  test('a function under a near-miss name GET /hello invokes: the plan, run with the AWS CLI as printed, reaches 100', { skip: awsCliMissing() }, () =>
-    runPlan(NEAR_MISS_FUNCTION_ACCOUNT, 'function-exists'));
+  test('a function under a near-miss name GET /hello invokes: the plan, run with the AWS CLI as printed, reaches 100', { skip: learnerCliMissing() }, () =>
+    planReaches100(NEAR_MISS_FUNCTION_ACCOUNT, 'function-exists'));
 
   test('graded where it was built: found, so nothing else is looked for', async () => {
     const target = gradingTargetFor({ endpoint: sandbox.url, accountId: WRONG_REGION_ACCOUNT, region: 'us-west-2' });
