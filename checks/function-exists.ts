@@ -1,13 +1,12 @@
 import type { Check, Remediation } from '../src/engine/types.js';
 import type { LabSpec } from '../src/lab/types.js';
 import type { Snapshot } from '../src/snapshot/types.js';
-import helloGetIntegration from './hello-get-integration.js';
 import { methodUnderTest } from './support/api.js';
 import { shown } from './support/format.js';
 import { invokedFunctionArn, sameFunction } from './support/integration.js';
 import { IN_OTHER_REGION, missingBecause } from './support/missing.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
-import { addInvokePermission, CREATE_FUNCTION, FUNCTION_ZIP, REDEPLOY_CLI } from './support/remediations.js';
+import { addInvokePermission, CREATE_FUNCTION, FUNCTION_ZIP, PUT_INTEGRATION, REDEPLOY_CLI } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
 
 /**
@@ -18,7 +17,7 @@ const REBUILD_FUNCTION: Remediation = {
   text:
     "A function cannot be renamed: create the lab's function (Activity 6), make {{names.httpMethod}} {{names.resourcePath}} invoke it " +
     'instead of {{nearName}} and let API Gateway invoke it (Activity 9), then deploy again.',
-  commands: [CREATE_FUNCTION, ...(helloGetIntegration.meta.remediation.commands ?? []), addInvokePermission('{{names.permissionStatementId}}')],
+  commands: [CREATE_FUNCTION, PUT_INTEGRATION, addInvokePermission('{{names.permissionStatementId}}')],
   needs: [FUNCTION_ZIP],
   afterAll: REDEPLOY_CLI,
 };

@@ -5,9 +5,10 @@ import { sanitizeMessage } from '../observation/sanitize.js';
 import type { GradingLab } from './lab.js';
 import { BLOCKED_MESSAGE_ID, blockedMessage, INTERNAL_ERROR_MESSAGE_ID, INTERNAL_ERROR_MESSAGE } from './messages.js';
 import { stepTitle } from './steps.js';
-import { renderCommand, renderTemplate, type TemplateValues } from './template.js';
+import { fixFor, remediationResult } from './remediation.js';
+import { renderTemplate, type TemplateValues } from './template.js';
 import { planNextSteps } from './plan.js';
-import type { Check, CheckResult, CheckStatus, Evaluation, GradeResult, Remediation, RemediationResult, StepSummary } from './types.js';
+import type { Check, CheckResult, CheckStatus, Evaluation, GradeResult, StepSummary } from './types.js';
 import { GRADER_VERSION } from '../version.js';
 
 export interface GradeOptions {
@@ -50,13 +51,6 @@ function safeEvaluate(check: Check, snapshot: Snapshot, spec: LabSpec): Evaluati
   }
 }
 
-function remediationResult(fix: Remediation, values: TemplateValues): RemediationResult {
-  const command = (template: string): string => renderCommand(template, values);
-  const afterAll = fix.afterAll === undefined ? null : command(fix.afterAll);
-  const commands = (fix.commands ?? []).map(command);
-  return { text: renderTemplate(fix.text, values), commands: afterAll === null ? commands : [...commands, afterAll], afterAll, needs: fix.needs ?? [] };
-}
-
 const INTERNAL_MESSAGES: Record<string, string> = { [INTERNAL_ERROR_MESSAGE_ID]: INTERNAL_ERROR_MESSAGE };
 
 /** Grades `snapshot` with the lab's checks, priced and named by `spec` (the lab's own spec or an instructor's). */
@@ -90,8 +84,7 @@ export function gradeSnapshot(snapshot: Snapshot, spec: LabSpec, lab: GradingLab
     const evaluation = safeEvaluate(check, snapshot, spec);
     const values: TemplateValues = { ...ids, ...labValues, ...(evaluation.data ?? {}) };
     const template = meta.messages[evaluation.messageId] ?? INTERNAL_MESSAGES[evaluation.messageId] ?? evaluation.messageId;
-    const specific = meta.remediation.byMessage?.[evaluation.messageId];
-    const fix = specific ?? (evaluation.status === 'FAIL' ? meta.remediation : undefined);
+    const fix = fixFor(meta.remediation, evaluation);
     results.set(meta.id, {
       ...base,
       status: evaluation.status,

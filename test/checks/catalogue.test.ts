@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { catalogue } from '../../checks/index.js';
 import gradingRolePolicy from '../../src/batch/grading-role/policy.json' with { type: 'json' };
+import { fixCommands } from '../../src/engine/remediation.js';
 import { placeholders } from '../../src/engine/template.js';
 import { lab } from './snapshots.js';
 
@@ -84,7 +85,7 @@ test('every check has a title, AWS docs, and permissions in service:Action form'
 
 test('every default fix is an AWS CLI command, and its dotted placeholders are lab-spec paths', () => {
   for (const { meta } of catalogue) {
-    const commands = [...(meta.remediation.commands ?? []), meta.remediation.afterAll ?? ''].filter(Boolean);
+    const commands = fixCommands(meta.remediation);
     assert.ok(commands.length > 0, `${meta.id}: the default fix has a command`);
     for (const cli of commands) assert.match(cli, /^([A-Z_]+=\$\()?(aws |sleep )/, `${meta.id}: the fix is an AWS CLI command in the lab's style`);
     for (const name of placeholders(`${meta.remediation.text} ${commands.join(' ')}`)) {
@@ -96,7 +97,7 @@ test('every default fix is an AWS CLI command, and its dotted placeholders are l
 
 test('no fix command carries a password', () => {
   for (const { meta } of catalogue) {
-    const commands = [meta.remediation, ...Object.values(meta.remediation.byMessage ?? {})].flatMap((fix) => [...(fix.commands ?? []), fix.afterAll ?? '']).join('\n');
+    const commands = [meta.remediation, ...Object.values(meta.remediation.byMessage ?? {})].flatMap(fixCommands).join('\n');
     assert.doesNotMatch(commands, new RegExp(lab.password.replace(/[!]/g, '\\$&')), meta.id);
     assert.doesNotMatch(commands, /TempPass123!/, meta.id);
   }

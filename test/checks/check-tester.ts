@@ -3,6 +3,7 @@
 // lab spec), every fix's placeholders must be fillable, and every message must be exercised by some case.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import { fixCommands, fixFor } from '../../src/engine/remediation.js';
 import { placeholders } from '../../src/engine/template.js';
 import type { Check, Evaluation } from '../../src/engine/types.js';
 import { REMEDIATION_IDS } from '../../checks/lab/remediation-ids.js';
@@ -46,13 +47,11 @@ function assertWellFormed(check: Check, evaluation: Evaluation, lab: LabSpec): v
   const data = evaluation.data ?? {};
   const inData = (name: string) => data[name] !== undefined && data[name] !== null;
   assertFilled(template, `message "${evaluation.messageId}"`, (name) => inData(name) || fromLab(name, lab));
-  // The engine renders a message's own fix, or else the default one on FAIL.
-  const specific = remediation.byMessage?.[evaluation.messageId];
-  const fix = specific ?? (evaluation.status === 'FAIL' ? remediation : undefined);
+  const fix = fixFor(remediation, evaluation);
   if (!fix) return;
   const fillable = (name: string) => inData(name) || fromLab(name, lab) || name in REMEDIATION_IDS;
   assertFilled(fix.text, `the fix for "${evaluation.messageId}"`, fillable);
-  for (const command of [...(fix.commands ?? []), fix.afterAll ?? '']) assertFilled(command, `the fix command for "${evaluation.messageId}"`, fillable);
+  for (const command of fixCommands(fix)) assertFilled(command, `the fix command for "${evaluation.messageId}"`, fillable);
 }
 
 export function checkTester(check: Check, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {

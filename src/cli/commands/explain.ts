@@ -2,6 +2,7 @@
 // filled with the lab's names and, for the learner's IDs, LAB.md's shell variables ($API_ID, ...), as a grade
 // that could not see the account would print them; a value only a grade observes is named for what it is.
 import type { Argv } from 'yargs';
+import { fixCommands } from '../../engine/remediation.js';
 import { stepTitle } from '../../engine/steps.js';
 import { placeholders, renderCommand, renderTemplate, type TemplateValues } from '../../engine/template.js';
 import { InputError } from '../../errors.js';
@@ -44,10 +45,8 @@ const prose = (template: string, known: TemplateValues): string =>
 const command = (template: string, known: TemplateValues): string =>
   renderCommand(template, { ...known, ...standIns(template, known, shellVariable) });
 
-const commandsOf = (fix: Remediation): string[] => [...(fix.commands ?? []), ...(fix.afterAll ? [fix.afterAll] : [])];
-
 function fixLines(label: string, fix: Remediation, known: TemplateValues): string[] {
-  const commands = commandsOf(fix);
+  const commands = fixCommands(fix);
   return [
     `${label} ${prose(fix.text, known)}`,
     ...commands.map((template) => `  ${command(template, known)}`),
@@ -57,7 +56,7 @@ function fixLines(label: string, fix: Remediation, known: TemplateValues): strin
 
 /** What the variables in the commands stand for; nothing when there is no command. */
 function legend(fixes: Remediation[], known: TemplateValues): string[] {
-  const commands = fixes.flatMap(commandsOf);
+  const commands = fixes.flatMap(fixCommands);
   if (commands.length === 0) return [];
   const lines = ['', "In the commands, $API_ID and the like are LAB.md's shell variables: a grade prints your own IDs in their place."];
   const observed = [...new Set(commands.flatMap((template) => observedOnly(template, known)).map(shellVariable))];
