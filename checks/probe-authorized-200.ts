@@ -1,18 +1,10 @@
 import type { Check } from '../src/engine/types.js';
-import type { Snapshot } from '../src/snapshot/types.js';
 import { UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { answerData, answerEvidence, isMissingAuthenticationToken, PROBES_NOT_RUN_MESSAGES, probesNotRun, sharedAnswerMessages } from './support/probes.js';
 import { failed, passed } from './support/verdict.js';
-import { addInvokePermission, freeStatementId, FUNCTION_ZIP, REDEPLOY_CLI, UPDATE_FUNCTION_CODE } from './support/remediations.js';
+import { addInvokePermission, FUNCTION_ZIP, REDEPLOY_CLI, unusedStatementId, UPDATE_FUNCTION_CODE } from './support/remediations.js';
 
 const CALL = '{{names.httpMethod}} {{names.resourcePath}} with the ID token';
-
-/** A statement id add-permission accepts; when the policy could not be read, the lab's counts as taken. */
-function unusedStatementId(snapshot: Snapshot, labId: string): string {
-  const policy = snapshot.lambda.policy;
-  const taken = policy.state === 'found' ? policy.value.Statement.map((statement) => statement.Sid) : policy.state === 'absent' ? [] : [labId];
-  return freeStatementId(labId, taken);
-}
 
 const check: Check = {
   meta: {

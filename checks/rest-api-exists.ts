@@ -1,12 +1,11 @@
 import type { Check, Remediation, TemplateData } from '../src/engine/types.js';
-import type { LabSpec } from '../src/lab/types.js';
 import type { Snapshot } from '../src/snapshot/types.js';
 import { CHOSEN_SUFFIX, choiceData } from './support/choice.js';
 import { shown } from './support/format.js';
 import { IN_OTHER_REGION, missingBecause } from './support/missing.js';
 import { seen, UNOBSERVED_MESSAGES, unobserved } from './support/observed.js';
 import { conditionValues } from './support/policy.js';
-import { buildMethod, CREATE_AUTHORIZER, CREATE_RESOURCE, CREATE_REST_API, freeStatementId, READ_ROOT_RESOURCE, REDEPLOY_CLI } from './support/remediations.js';
+import { buildMethod, CREATE_AUTHORIZER, CREATE_RESOURCE, CREATE_REST_API, READ_ROOT_RESOURCE, REDEPLOY_CLI, unusedStatementId } from './support/remediations.js';
 import { failed, passed } from './support/verdict.js';
 
 /** An API keeps its id, resources, stages and permissions when renamed: renaming is the whole fix. */
@@ -23,12 +22,6 @@ function permissionFor(snapshot: Snapshot, apiId: string): TemplateData | null {
     conditionValues(candidate, ['ArnLike', 'ArnEquals'], 'AWS:SourceArn').some((arn) => arn.includes(`:${apiId}/`)),
   );
   return statement === undefined ? null : { statementId: shown(statement.Sid, 'without an id') };
-}
-
-/** A statement id the lab function's policy does not use (an old API's permission may hold the lab's). */
-function unusedStatementId(snapshot: Snapshot, lab: LabSpec): string {
-  const policy = snapshot.lambda.policy;
-  return freeStatementId(lab.names.permissionStatementId, policy.state === 'found' ? policy.value.Statement.map((statement) => statement.Sid) : []);
 }
 
 const check: Check = {
@@ -67,7 +60,7 @@ const check: Check = {
       const because = missingBecause(elsewhere, snapshot, lab, (nearMiss) => permissionFor(snapshot, nearMiss.id));
       if (because && because.messageId !== 'inOtherRegion') return because;
       // The default fix builds the API here: it needs the resource's path part and a free statement id.
-      const build = { pathPart: lab.names.resourcePath.slice(1), statementId: unusedStatementId(snapshot, lab) };
+      const build = { pathPart: lab.names.resourcePath.slice(1), statementId: unusedStatementId(snapshot, lab.names.permissionStatementId) };
       return because
         ? { ...because, data: { ...because.data, ...build } }
         : failed('missing', { region: snapshot.target.region, ...build }, { detail: api.detail });

@@ -1,5 +1,6 @@
 // Fixes several checks share: the same step of the lab mends more than one symptom.
 import type { Remediation } from '../../src/engine/types.js';
+import type { Snapshot } from '../../src/snapshot/types.js';
 
 /** Activity 10's create-deployment, which makes the prod stage serve what is configured now. */
 export const REDEPLOY_CLI = 'aws apigateway create-deployment --rest-api-id {{apiId}} --stage-name {{names.stage}} --region {{region}}';
@@ -113,4 +114,14 @@ export const FUNCTION_ZIP = 'function.zip: the zip of the lab\'s lambda_function
  */
 export function buildMethod(statementId: string | null): Pick<Remediation, 'commands' | 'afterAll'> {
   return { commands: [PUT_METHOD, PUT_INTEGRATION, ...(statementId === null ? [] : [addInvokePermission(statementId)])], afterAll: REDEPLOY_CLI };
+}
+
+/**
+ * A statement id add-permission accepts on the lab's function (an old API's permission may hold the lab's); when
+ * the policy could not be read, the lab's counts as taken.
+ */
+export function unusedStatementId(snapshot: Snapshot, labId: string): string {
+  const policy = snapshot.lambda.policy;
+  const taken = policy.state === 'found' ? policy.value.Statement.map((statement) => statement.Sid) : policy.state === 'absent' ? [] : [labId];
+  return freeStatementId(labId, taken);
 }
